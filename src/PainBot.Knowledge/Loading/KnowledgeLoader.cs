@@ -123,6 +123,12 @@ public sealed partial class KnowledgeLoader
             errors.Add(new KnowledgeError(file, (int)ex.Start.Line + 1, null, $"bad YAML: {FirstLine(ex.Message)}"));
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's parser gives up this way on some unterminated flow collections.
+            errors.Add(new KnowledgeError(file, 2, null, "bad YAML: the front matter could not be parsed (an unclosed [ or { ?)"));
+            return null;
+        }
 
         var before = errors.Count;
         var values = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
@@ -308,6 +314,10 @@ public sealed partial class KnowledgeLoader
         catch (YamlException ex)
         {
             errors.Add(new KnowledgeError(name, (int)ex.Start.Line, null, $"bad YAML: {FirstLine(ex.Message)}"));
+        }
+        catch (InvalidOperationException)
+        {
+            errors.Add(new KnowledgeError(name, 1, null, "bad YAML: the file could not be parsed (an unclosed [ or { ?)"));
         }
 
         return null;

@@ -1,0 +1,187 @@
+using PainBot.Core.Knowledge;
+using PainBot.Knowledge.Loading;
+using PainBot.Knowledge.Tests.Support;
+
+namespace PainBot.Knowledge.Tests;
+
+public sealed class KnowledgeLoaderTests
+{
+    private static readonly Dictionary<string, string> Clinic = new(new ClinicOptions().Placeholders());
+
+    private static KnowledgeValidationException LoadFails(TempKnowledge k) =>
+        Assert.Throws<KnowledgeValidationException>(() => new KnowledgeLoader(Clinic).Load(k.Root));
+
+    [Fact]
+    public void Load_ValidFolder_ReturnsPassagesTopicsAndSynonyms()
+    {
+        using var k = new TempKnowledge();
+        k.WritePassage("acu-what", "physical-acupuncture", "What is acupuncture?", "Thin needles are placed in the skin.", questions: "what are the needles for");
+
+        var kb = new KnowledgeLoader(Clinic).Load(k.Root);
+
+        var p = Assert.Single(kb.Passages);
+        Assert.Equal("acu-what", p.Id);
+        Assert.Equal("physical-acupuncture", p.Topic);
+        Assert.Equal(Audience.Both, p.Audience);
+        Assert.Equal(new DateOnly(2026, 11, 1), p.Reviewed);
+        Assert.Equal(["what are the needles for"], p.Questions);
+        Assert.Equal(3, kb.Topics.Count);
+        Assert.Equal(2, kb.Synonyms.Count);
+    }
+
+    [Fact]
+    public void Load_MissingFolder_ReportsTheFolder()
+    {
+        var ex = Assert.Throws<KnowledgeValidationException>(() => new KnowledgeLoader(Clinic).Load("/nonexistent/painbot-knowledge"));
+        Assert.Contains("does not exist", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_MissingRequiredKey_NamesFileAndKey()
+    {
+        using var k = new TempKnowledge();
+        k.Write("passages/physical-acupuncture/x.md", "---\nid: x\ntopic: physical-acupuncture\ntitle: T\naudience: both\nreviewed: 2026-01-01\n---\nBody.\n");
+
+        var error = Assert.Single(LoadFails(k).Errors);
+        Assert.Equal("passages/physical-acupuncture/x.md", error.File);
+        Assert.Equal("sources", error.Key);
+        Assert.Contains("missing", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_UnknownTopic_NamesTheTopicAndLine()
+    {
+        using var k = new TempKnowledge();
+        k.WritePassage("x", "physical-reiki", "T", "Body.");
+
+        var error = Assert.Single(LoadFails(k).Errors);
+        Assert.Equal("topic", error.Key);
+        Assert.Equal(3, error.Line);
+        Assert.Contains("physical-reiki", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_DuplicateIds_NamesBothFiles()
+    {
+        using var k = new TempKnowledge();
+        k.WritePassage("same", "physical-acupuncture", "A", "Body one.");
+        k.Write("passages/physical-massage/other.md", TempKnowledge.Passage("same", "physical-massage", "B", "Body two."));
+
+        var ex = LoadFails(k);
+        var error = Assert.Single(ex.Errors);
+        Assert.Contains("duplicate id 'same'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("physical-acupuncture/same.md", error.Message, StringComparison.Ordinal);
+        Assert.Equal("passages/physical-massage/other.md", error.File);
+    }
+
+    [Fact]
+    public void Load_EmptyBody_IsAnError()
+    {
+        using var k = new TempKnowledge();
+        k.WritePassage("x", "physical-acupuncture", "T", "   ");
+
+        Assert.Contains("body", Assert.Single(LoadFails(k).Errors).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_BadYaml_ReportsLine()
+    {
+        using var k = new TempKnowledge();
+        k.Write("passages/physical-acupuncture/x.md", "---\nid: x\ntopic: [unclosed\ntitle: T\n---\nBody.\n");
+
+        var error = Assert.Single(LoadFails(k).Errors);
+        Assert.StartsWith("bad YAML", error.Message, StringComparison.Ordinal);
+        Assert.NotNull(error.Line);
+        Assert.InRange(error.Line!.Value, 2, 6);
+    }
+
+    [Theory]
+    [InlineData("audience: everyone", "audience")]
+    [InlineData("reviewed: last week", "reviewed")]
+    [InlineData("id: Not_Kebab", "id")]
+    public void Load_BadValue_NamesTheKey(string replacement, string key)
+    {
+        using var k = new TempKnowledge();
+        var text = TempKnowledge.Passage("x", "physical-acupuncture", "T", "Body.");
+        var line = text.Split('\n').First(l => l.StartsWith(key + ":", StringComparison.Ordinal));
+        k.Write("passages/physical-acupuncture/x.md", text.Replace(line, replacement, StringComparison.Ordinal));
+
+        Assert.Contains(LoadFails(k).Errors, e => e.Key == key);
+    }
+
+    [Fact]
+    public void Load_UnknownKey_IsReportedSoTyposAreCaught()
+    {
+        using var k = new TempKnowledge();
+        k.Write("passages/physical-acupuncture/x.md", TempKnowledge.Passage("x", "physical-acupuncture", "T", "Body.").Replace("reviewed:", "questons: [a]\nreviewed:", StringComparison.Ordinal));
+
+        Assert.Equal("questons", Assert.Single(LoadFails(k).Errors).Key);
+    }
+
+    [Fact]
+    public void Load_NoFrontMatter_IsAnError()
+    {
+        using var k = new TempKnowledge();
+        k.Write("passages/physical-acupuncture/x.md", "# Just a heading\nText.\n");
+
+        Assert.Equal(1, Assert.Single(LoadFails(k).Errors).Line);
+    }
+
+    [Fact]
+    public void Load_ClinicPlaceholder_IsFilledFromConfiguration()
+    {
+        using var k = new TempKnowledge();
+        k.WritePassage("x", "access-insurance", "Calling {{clinic.name}}", "Call {{clinic.phone}} to check your plan.");
+        var values = new ClinicOptions { Name = "Riverside Pain Clinic", Phone = "555-0100" }.Placeholders();
+
+        var p = Assert.Single(new KnowledgeLoader(values).Load(k.Root).Passages);
+
+        Assert.Equal("Calling Riverside Pain Clinic", p.Title);
+        Assert.Equal("Call 555-0100 to check your plan.", p.Body);
+    }
+
+    [Fact]
+    public void Load_UnknownPlaceholder_IsAnError()
+    {
+        using var k = new TempKnowledge();
+        k.WritePassage("x", "access-insurance", "T", "Call {{clinic.fax}}.");
+
+        Assert.Contains("clinic.fax", Assert.Single(LoadFails(k).Errors).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_BrokenSynonyms_IsAnError()
+    {
+        using var k = new TempKnowledge();
+        k.WritePassage("x", "physical-acupuncture", "T", "Body.");
+        k.Write("synonyms.yaml", "synonyms:\n  - when: [needles]\n");
+
+        var error = Assert.Single(LoadFails(k).Errors);
+        Assert.Equal("synonyms.yaml", error.File);
+    }
+
+    [Fact]
+    public void Load_SeveralProblems_AreAllReportedTogether()
+    {
+        using var k = new TempKnowledge();
+        k.WritePassage("a", "nope", "T", "Body.");
+        k.WritePassage("b", "physical-acupuncture", "T", " ");
+
+        Assert.Equal(2, LoadFails(k).Errors.Count);
+    }
+
+    [Fact]
+    public void Load_RealKnowledge_IsValidAndCoversEveryTopicThreeTimes()
+    {
+        var kb = new KnowledgeLoader(Clinic).Load(Path.Combine(Services.RepoRoot(), "knowledge"));
+
+        Assert.True(kb.Passages.Count >= 150, $"only {kb.Passages.Count} passages");
+        foreach (var topic in kb.Topics.Keys)
+        {
+            Assert.True(kb.Passages.Count(p => p.Topic == topic) >= 3, $"topic {topic} has fewer than 3 passages");
+        }
+
+        Assert.All(kb.Passages.Where(p => p.Topic == "faq-general"), p => Assert.NotEmpty(p.Questions));
+        Assert.DoesNotContain(kb.Passages, p => p.Body.Contains("{{", StringComparison.Ordinal));
+    }
+}

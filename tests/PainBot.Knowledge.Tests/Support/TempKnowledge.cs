@@ -1,0 +1,70 @@
+namespace PainBot.Knowledge.Tests.Support;
+
+/// <summary>A throw-away knowledge folder with a small topic list, for loader and index tests.</summary>
+internal sealed class TempKnowledge : IDisposable
+{
+    public TempKnowledge(bool withDefaults = true)
+    {
+        Root = Path.Combine(Path.GetTempPath(), "painbot-test-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(Root, "passages"));
+        if (withDefaults)
+        {
+            Write("topics.yaml", """
+                topics:
+                  - id: physical-acupuncture
+                    label: "Acupuncture"
+                  - id: physical-massage
+                    label: "Massage"
+                  - id: access-insurance
+                    label: "Insurance and cost"
+                """);
+            Write("synonyms.yaml", """
+                synonyms:
+                  - when: [needles, needle therapy]
+                    expand: [acupuncture]
+                  - when: [rubdown]
+                    expand: [massage]
+                """);
+        }
+    }
+
+    public string Root { get; }
+
+    public string Write(string relativePath, string content)
+    {
+        var path = Path.Combine(Root, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    public string WritePassage(string id, string topic, string title, string body, string audience = "both", string? questions = null) =>
+        Write($"passages/{topic}/{id}.md", Passage(id, topic, title, body, audience, questions));
+
+    public static string Passage(string id, string topic, string title, string body, string audience = "both", string? questions = null) => $"""
+        ---
+        id: {id}
+        topic: {topic}
+        title: "{title}"
+        audience: {audience}
+        sources:
+          - "NCCIH (2022)"
+        reviewed: 2026-11-01
+        {(questions is null ? "" : "questions:\n  - " + questions)}
+        ---
+        {body}
+
+        """;
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A watcher may still hold the folder for a moment; the OS cleans temp.
+        }
+    }
+}
