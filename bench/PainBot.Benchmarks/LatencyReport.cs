@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using PainBot.Core.Knowledge;
+using PainBot.Knowledge;
+using PainBot.Knowledge.Embeddings;
+
+namespace PainBot.Benchmarks;
+
+/// <summary>
+/// The figures the README reports: search latency percentiles (p50/p99 over many timed runs after warm-up),
+/// index build time cold and warm, on the shipped knowledge and on a generated 20,000-passage folder.
+/// BenchmarkDotNet (the default mode) gives the statistically careful means; this gives the tail.
+/// </summary>
+internal static class LatencyReport
+{
+    public static void Run(int generatedCount)
+    {
+        using var minilm = new MiniLmEmbedder();
+        var shipped = Path.Combine(BenchSupport.RepoRoot(), "knowledge");
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+        Console.WriteLine();
+
+        // Cold: empty embedding cache, model not yet loaded in this service. Warm: the cache from the cold run.
+        var cache = Path.Combine(Path.GetTempPath(), "painbot-bench-cache-" + Guid.NewGuid().ToString("N"));
+        var cold = Time(() => { using var s = BenchSupport.Service(shipped, minilm, cache); return s.Load(); });
+        var warm = Time(() => { using var s = BenchSupport.Service(shipped, minilm, cache); return s.Load(); });
+        Console.WriteLine($"shipped knowledge: {cold.Report.Passages} passages, {cold.Report.Vectors} vectors");
+        Console.WriteLine($"  index build cold (no embedding cache): {cold.Ms,8:0} ms ({cold.Report.VectorsComputed} vectors computed)");
+        Console.WriteLine($"  index build warm (cache hit):          {warm.Ms,8:0} ms ({warm.Report.VectorsComputed} vectors computed)");
+        using (var s = BenchSupport.Service(shipped, minilm, cache))
+        {
+            s.Load();
+            Percentiles("  hybrid search", s, RetrievalMode.Hybrid, 2000);
+            Percentiles("  BM25 search  ", s, RetrievalMode.Lexical, 5000);
+            Percentiles("  dense search ", s, RetrievalMode.Dense, 2000);
+        }
+
+        Directory.Delete(cache, recursive: true);
+        Console.WriteLine();
+
+        var root = GeneratedKnowledge.Create(generatedCount);
+        var synthetic = new SyntheticPassageEmbedder(minilm, BenchSupport.Queries.ToHashSet());
+        var bm25Only = Time(() => { using var s = BenchSupport.Service(root, null, null, dense: false); return s.Load(); });
+        var genCold = Time(() => { using var s = BenchSupport.Service(root, synthetic, null); return s.Load(); });
+        Console.WriteLine($"generated knowledge: {genCold.Report.Passages} passages, {genCold.Report.Vectors} vectors");
+        Console.WriteLine($"  index build, BM25 only:                    {bm25Only.Ms,8:0} ms");
+        Console.WriteLine($"  index build with vectors already known:    {genCold.Ms,8:0} ms (the warm case)");
+        var throughput = MeasureThroughput(minilm, shipped);
+        Console.WriteLine($"  MiniLM throughput on passage texts: {throughput:0} vectors/s -> cold build estimate {bm25Only.Ms / 1000 + (genCold.Report.Vectors / throughput):0} s");
+        using (var s = BenchSupport.Service(root, synthetic, null))
+        {
+            s.Load();
+            Percentiles("  hybrid search", s, RetrievalMode.Hybrid, 1000);
+            Percentiles("  BM25 search  ", s, RetrievalMode.Lexical, 2000);
+        }
+    }
+
+    private static (double Ms, PainBot.Knowledge.Search.BuildReport Report) Time(Func<PainBot.Knowledge.Search.BuildReport> build)
+    {
+        var sw = Stopwatch.StartNew();
+        var report = build();
+        return (sw.Elapsed.TotalMilliseconds, report);
+    }
+
+    private static void Percentiles(string label, KnowledgeService service, RetrievalMode mode, int runs)
+    {
+        for (var i = 0; i < 50; i++)
+        {
+            service.Search(new SearchRequest(BenchSupport.Queries[i % BenchSupport.Queries.Length]), mode);
+        }
+
+        var times = new double[runs];
+        for (var i = 0; i < runs; i++)
+        {
+            var q = BenchSupport.Queries[i % BenchSupport.Queries.Length];
+            var start = Stopwatch.GetTimestamp();
+            service.Search(new SearchRequest(q), mode);
+            times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+
+        Array.Sort(times);
+        Console.WriteLine($"{label}: p50 {times[runs / 2],7:0.000} ms   p99 {times[(int)(runs * 0.99)],7:0.000} ms   ({runs} runs)");
+    }
+
+    private static double MeasureThroughput(ITextEmbedder embedder, string shipped)
+    {
+        var kb = new PainBot.Knowledge.Loading.KnowledgeLoader(new ClinicOptions().Placeholders()).Load(shipped);
+        var texts = kb.Passages.SelectMany(KnowledgeService.DenseTexts).Take(600).ToList();
+        var sw = Stopwatch.StartNew();
+        embedder.Embed(texts);
+        return texts.Count / sw.Elapsed.TotalSeconds;
+    }
+}

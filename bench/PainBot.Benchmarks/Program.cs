@@ -1,0 +1,13 @@
+using BenchmarkDotNet.Running;
+using PainBot.Benchmarks;
+
+// dotnet run -c Release --project bench/PainBot.Benchmarks -- --latency [--generated N]   p50/p99 and build times
+// dotnet run -c Release --project bench/PainBot.Benchmarks -- --filter '*'               BenchmarkDotNet suites
+if (args.Contains("--latency"))
+{
+    var i = Array.IndexOf(args, "--generated");
+    LatencyReport.Run(i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture) : 20_000);
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(SearchBenchmarks).Assembly).Run(args);
