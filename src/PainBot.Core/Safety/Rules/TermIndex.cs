@@ -39,29 +39,48 @@ internal sealed class TermIndex
     public Dictionary<int, List<TermHit>> Find(IReadOnlyList<NormalizedToken> words, TriageSettings settings)
     {
         var hits = new Dictionary<int, List<TermHit>>();
+
+        // Messages repeat words; look each distinct word up once.
+        var seen = new Dictionary<string, int[]>(StringComparer.Ordinal);
         for (var i = 0; i < words.Count; i++)
         {
             var word = words[i].Text;
-            if (_byExact.TryGetValue(word, out var exact))
+            if (!seen.TryGetValue(word, out var candidates))
             {
-                Try(exact, words, i, settings, hits);
+                seen[word] = candidates = Candidates(word);
             }
 
-            foreach (var length in _prefixLengths)
+            if (candidates.Length > 0)
             {
-                if (length > word.Length)
-                {
-                    break;
-                }
-
-                if (_prefixLookup.TryGetValue(word.AsSpan(0, length), out var prefixed))
-                {
-                    Try(prefixed, words, i, settings, hits);
-                }
+                Try(candidates, words, i, settings, hits);
             }
         }
 
         return hits;
+    }
+
+    private int[] Candidates(string word)
+    {
+        List<int>? found = null;
+        if (_byExact.TryGetValue(word, out var exact))
+        {
+            (found ??= []).AddRange(exact);
+        }
+
+        foreach (var length in _prefixLengths)
+        {
+            if (length > word.Length)
+            {
+                break;
+            }
+
+            if (_prefixLookup.TryGetValue(word.AsSpan(0, length), out var prefixed))
+            {
+                (found ??= []).AddRange(prefixed);
+            }
+        }
+
+        return found is null ? [] : [.. found];
     }
 
     private void Try(int[] candidates, IReadOnlyList<NormalizedToken> words, int start, TriageSettings settings, Dictionary<int, List<TermHit>> hits)
