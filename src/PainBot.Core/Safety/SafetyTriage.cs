@@ -1,0 +1,250 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using PainBot.Core.Knowledge;
+using PainBot.Core.Safety.Rules;
+
+namespace PainBot.Core.Safety;
+
+/// <summary>
+/// Rule-based triage over <c>knowledge/safety/</c>. Every pattern is compiled and every reply rendered once,
+/// here; <see cref="Assess"/> normalises the message once and only evaluates rules whose patterns occur in it.
+/// </summary>
+public sealed partial class SafetyTriage : ISafetyTriage
+{
+    private readonly SafetyRuleSet _rules;
+    private readonly TermIndex _index;
+    private readonly int[][] _rulesByTerm;
+    private readonly string[] _responses;
+    private readonly Dictionary<SafetyLevel, (string Informational, string Staff, string FollowUp)> _levelTexts;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates triage with the clinic phone left as a neutral phrase.</summary>
+    public SafetyTriage(SafetyRuleSet rules, SafetyOptions options)
+        : this(rules, options, new ClinicOptions(), NullLogger<SafetyTriage>.Instance)
+    {
+    }
+
+    /// <summary>Creates triage; <paramref name="clinic"/> fills <c>{{clinic.phone}}</c>.</summary>
+    public SafetyTriage(SafetyRuleSet rules, SafetyOptions options, ClinicOptions clinic, ILogger<SafetyTriage> logger)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(clinic);
+        _rules = rules;
+        _logger = logger ?? NullLogger<SafetyTriage>.Instance;
+        _index = new TermIndex(rules.Terms);
+
+        var values = new Dictionary<string, string>(options.Placeholders(), StringComparer.OrdinalIgnoreCase)
+        {
+            ["clinic.phone"] = clinic.Phone,
+        };
+        _responses = [.. rules.Rules.Select(r => Fill(r.Response, values))];
+        _levelTexts = rules.LevelTexts.ToDictionary(
+            p => p.Key,
+            p => (Fill(p.Value.Informational, values), Fill(p.Value.Staff, values), Fill(p.Value.FollowUp, values)));
+
+        var byTerm = new List<int>[rules.Terms.Count];
+        for (var r = 0; r < rules.Rules.Count; r++)
+        {
+            var rule = rules.Rules[r];
+            foreach (var term in rule.Clauses.SelectMany(c => c.Groups).SelectMany(g => g).Concat(rule.Topics))
+            {
+                (byTerm[term] ??= []).Add(r);
+            }
+        }
+
+        _rulesByTerm = [.. byTerm.Select(l => l is null ? [] : l.Distinct().ToArray())];
+        SafetyTriageLog.RulesLoaded(_logger, rules.Rules.Count, rules.Terms.Count);
+    }
+
+    /// <inheritdoc/>
+    public SafetyAssessment Assess(string text, Audience audience)
+    {
+        var words = TextNormalizer.Normalize(text);
+        if (words.Count == 0)
+        {
+            return SafetyAssessment.None;
+        }
+
+        var settings = _rules.Settings;
+        var hits = _index.Find(words, settings);
+        if (hits.Count == 0)
+        {
+            return SafetyAssessment.None;
+        }
+
+        var questionSentences = SentencesWith(hits, settings.InformationalCues);
+        if (questionSentences.Count > 0)
+        {
+            questionSentences.ExceptWith(SentencesWith(hits, settings.ReportCues));
+        }
+
+        var candidates = new SortedSet<int>();
+        foreach (var term in hits.Keys)
+        {
+            foreach (var r in _rulesByTerm[term])
+            {
+                candidates.Add(r);
+            }
+        }
+
+        var acted = new List<SafetyRule>();
+        var asked = new List<SafetyRule>();
+        foreach (var r in candidates)
+        {
+            var rule = _rules.Rules[r];
+            if (AnyLive(hits, rule.Unless))
+            {
+                continue;
+            }
+
+            // A sign inside a general question ("what are the signs of a stroke?") is not a report of it.
+            bool Live(TermHit h) => !h.Negated && (rule.AlwaysAct || !questionSentences.Contains(h.Sentence));
+            if (rule.Clauses.Any(c => Satisfied(c, hits, Live)))
+            {
+                acted.Add(rule);
+            }
+            else if (questionSentences.Count > 0
+                && (rule.Clauses.Any(c => Satisfied(c, hits, h => !h.Negated))
+                    || rule.Topics.Any(t => hits.TryGetValue(t, out var th) && th.Any(h => !h.Negated && questionSentences.Contains(h.Sentence)))))
+            {
+                asked.Add(rule);
+            }
+        }
+
+        if (acted.Count > 0)
+        {
+            return Act(acted, audience);
+        }
+
+        if (asked.Count > 0)
+        {
+            var ordered = Order(asked);
+            var level = ordered[0].Level;
+            var assessment = new SafetyAssessment(level, [.. ordered.Select(x => x.Id)], _levelTexts[level].Informational, Informational: true);
+            SafetyTriageLog.EscalationFired(_logger, level, true, string.Join(",", assessment.RuleIds));
+            return assessment;
+        }
+
+        return SafetyAssessment.None;
+    }
+
+    private SafetyAssessment Act(List<SafetyRule> fired, Audience audience)
+    {
+        var ordered = Order(fired);
+        var top = ordered[0];
+        var reply = new StringBuilder(_responses[top.Order]);
+
+        // Self-harm already done is emergency and crisis: emergency action first, crisis resources second (0.1).
+        if (top.Level == SafetyLevel.Emergency && ordered.FirstOrDefault(r => r.Level == SafetyLevel.Crisis) is { } crisis)
+        {
+            reply.Append("\n\n").Append(_responses[crisis.Order]);
+        }
+
+        var texts = _levelTexts[top.Level];
+        if (audience == Audience.Staff && texts.Staff.Length > 0)
+        {
+            reply.Append("\n\n").Append(texts.Staff);
+        }
+
+        if (texts.FollowUp.Length > 0)
+        {
+            reply.Append("\n\n").Append(texts.FollowUp);
+        }
+
+        var assessment = new SafetyAssessment(top.Level, [.. ordered.Select(r => r.Id)], reply.ToString());
+        SafetyTriageLog.EscalationFired(_logger, top.Level, false, string.Join(",", assessment.RuleIds));
+        return assessment;
+    }
+
+    private static List<SafetyRule> Order(List<SafetyRule> rules) =>
+        [.. rules.OrderByDescending(r => r.Level).ThenBy(r => r.Order)];
+
+    private static bool AnyLive(Dictionary<int, List<TermHit>> hits, IReadOnlyList<int> terms)
+    {
+        foreach (var t in terms)
+        {
+            if (hits.TryGetValue(t, out var list) && list.Exists(h => !h.Negated))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static HashSet<int> SentencesWith(Dictionary<int, List<TermHit>> hits, IReadOnlyList<int> terms)
+    {
+        var sentences = new HashSet<int>();
+        foreach (var t in terms)
+        {
+            if (hits.TryGetValue(t, out var list))
+            {
+                foreach (var h in list)
+                {
+                    if (!h.Negated)
+                    {
+                        sentences.Add(h.Sentence);
+                    }
+                }
+            }
+        }
+
+        return sentences;
+    }
+
+    /// <summary>True when every group has a usable hit and the hits fit the clause's window.</summary>
+    private static bool Satisfied(RuleClause clause, Dictionary<int, List<TermHit>> hits, Func<TermHit, bool> usable)
+    {
+        var groups = new List<TermHit>[clause.Groups.Count];
+        for (var g = 0; g < clause.Groups.Count; g++)
+        {
+            var list = new List<TermHit>();
+            foreach (var term in clause.Groups[g])
+            {
+                if (hits.TryGetValue(term, out var termHits))
+                {
+                    list.AddRange(termHits.Where(usable));
+                }
+            }
+
+            if (list.Count == 0)
+            {
+                return false;
+            }
+
+            groups[g] = list;
+        }
+
+        var window = clause.Window.Words;
+        if (window < 0 || groups.Length == 1)
+        {
+            return true;
+        }
+
+        if (window == 0)
+        {
+            return groups[0].Any(a => groups.All(g => g.Exists(h => h.Sentence == a.Sentence)));
+        }
+
+        // The tightest span starts at some hit; try each as the left edge.
+        foreach (var anchor in groups.SelectMany(g => g))
+        {
+            var limit = anchor.Start + window;
+            if (groups.All(g => g.Exists(h => h.Start >= anchor.Start && h.End <= limit)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Fill(string text, Dictionary<string, string> values) =>
+        PlaceholderRegex().Replace(text, m => values.TryGetValue(m.Groups[1].Value, out var v) ? v : m.Value);
+
+    [GeneratedRegex(@"\{\{\s*([^}]*?)\s*\}\}")]
+    private static partial Regex PlaceholderRegex();
+}
