@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PainBot.Cli.Commands;
+using PainBot.Core.Dialog;
 using PainBot.Core.Knowledge;
 using PainBot.Knowledge;
 using PainBot.Knowledge.Embeddings;
@@ -15,6 +16,8 @@ internal static class CliApp
     public const string Usage = """
         PainBot command line
 
+          painbot chat [--audience staff]       a conversation in the terminal
+          painbot ask --jsonl [FILE]            whole turns, JSON Lines (CONTRACTS.md 1)
           painbot search "question" [--audience staff] [--top N] [--mode hybrid|bm25|dense]
           painbot search --jsonl [FILE]         retrieval only, JSON Lines (CONTRACTS.md 1b)
           painbot eval [--retrieval FILE]       recall@1/@3 and MRR of BM25, dense and fused rankings
@@ -42,6 +45,12 @@ internal static class CliApp
             var services = host.Services;
             switch (args[0])
             {
+                case "chat":
+                    LoadKnowledge(services);
+                    return await new ChatCommand(services.GetRequiredService<DialogManager>(), output).RunAsync(cmd, input).ConfigureAwait(false);
+                case "ask":
+                    LoadKnowledge(services);
+                    return await new AskCommand(services.GetRequiredService<DialogManager>(), output).RunAsync(cmd, input).ConfigureAwait(false);
                 case "search":
                     LoadKnowledge(services);
                     return new SearchCommand(services.GetRequiredService<KnowledgeService>(), output).Run(cmd, input);

@@ -1,5 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PainBot.Core.Composition;
+using PainBot.Core.Conversation;
+using PainBot.Core.Dialog;
 using PainBot.Core.Knowledge;
+using PainBot.Core.Safety;
+using PainBot.Core.Scope;
 
 namespace PainBot.Core;
 
@@ -13,6 +21,30 @@ public static class CoreServiceCollectionExtensions
             .BindConfiguration(ClinicOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        return services;
+    }
+
+    /// <summary>
+    /// Adds the dialog manager with safety triage, the scope guard and the reply texts read from the knowledge
+    /// folder (<c>safety/</c>, <c>scope/</c>, <c>responses.yaml</c>), the extractive composer (unless another
+    /// <see cref="IAnswerComposer"/> is registered first) and in-memory conversation state.
+    /// </summary>
+    public static IServiceCollection AddPainBotDialog(this IServiceCollection services, Func<IServiceProvider, string> knowledgeFolder)
+    {
+        services.AddOptions<DialogOptions>().BindConfiguration(DialogOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SafetyOptions>().BindConfiguration(SafetyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ISafetyTriage>(sp => new SafetyTriage(
+            SafetyRuleLoader.Load(Path.Combine(knowledgeFolder(sp), "safety")),
+            sp.GetRequiredService<IOptions<SafetyOptions>>().Value,
+            sp.GetRequiredService<IOptions<ClinicOptions>>().Value,
+            sp.GetRequiredService<ILogger<SafetyTriage>>()));
+        services.TryAddSingleton<IScopeGuard>(sp => new ScopeGuard(ScopeRuleLoader.Load(Path.Combine(knowledgeFolder(sp), "scope"))));
+        services.TryAddSingleton(sp => ResponseTexts.Load(knowledgeFolder(sp)));
+        services.TryAddSingleton<IAnswerComposer, ExtractiveComposer>();
+        services.TryAddSingleton<IConversationStore, InMemoryConversationStore>();
+        services.TryAddSingleton<IUnansweredQuestionLog, InMemoryUnansweredQuestionLog>();
+        services.TryAddSingleton<DialogManager>();
         return services;
     }
 }

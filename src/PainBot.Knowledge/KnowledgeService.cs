@@ -63,8 +63,10 @@ public sealed partial class KnowledgeService : IKnowledgeSearch, IDisposable
     public event EventHandler<KnowledgeValidationException>? ReloadFailed;
 
     /// <inheritdoc/>
-    public IReadOnlyDictionary<string, Passage> Passages =>
-        Current.Passages.ToDictionary(p => p.Id, StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, Passage> Passages => Current.ById;
+
+    /// <inheritdoc/>
+    public IReadOnlyDictionary<string, string> TopicLabels => Current.TopicLabels;
 
     /// <summary>The knowledge currently served.</summary>
     public KnowledgeSnapshot Current => Volatile.Read(ref _snapshot) ?? throw new InvalidOperationException("The knowledge has not been loaded yet; call Load() first.");

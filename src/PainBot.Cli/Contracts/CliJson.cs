@@ -8,6 +8,7 @@ namespace PainBot.Cli.Contracts;
 [JsonSourceGenerationOptions(WriteIndented = false, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(InputLine))]
 [JsonSerializable(typeof(SearchOutputLine))]
+[JsonSerializable(typeof(AskOutputLine))]
 [JsonSerializable(typeof(EvalRetrievalLine))]
 internal sealed partial class CliJson : JsonSerializerContext
 {

@@ -8,4 +8,7 @@ public interface IKnowledgeSearch
 
     /// <summary>The passages currently served, by id.</summary>
     IReadOnlyDictionary<string, Passage> Passages { get; }
+
+    /// <summary>How each topic id is named to people ("physical-acupuncture" → "Acupuncture").</summary>
+    IReadOnlyDictionary<string, string> TopicLabels { get; }
 }

@@ -13,4 +13,10 @@ public sealed record KnowledgeSnapshot(
     int Generation)
 {
     public IReadOnlyList<Passage> Passages => Knowledge.Passages;
+
+    /// <summary>Passages by id.</summary>
+    public IReadOnlyDictionary<string, Passage> ById { get; } = Knowledge.Passages.ToDictionary(p => p.Id, StringComparer.Ordinal);
+
+    /// <summary>Topic names by id.</summary>
+    public IReadOnlyDictionary<string, string> TopicLabels { get; } = Knowledge.Topics.ToDictionary(t => t.Key, t => t.Value.Label, StringComparer.Ordinal);
 }

@@ -1,0 +1,6 @@
+using PainBot.Core.Knowledge;
+
+namespace PainBot.Core.Composition;
+
+/// <summary>What an answer is composed from: the question, who asks, and the retrieved passages (best first).</summary>
+public sealed record ComposeRequest(string Question, Audience Audience, IReadOnlyList<SearchHit> Hits, int MaxWords);

@@ -1,0 +1,15 @@
+namespace PainBot.Core.Dialog;
+
+/// <summary>Things people can ask of the assistant itself, in plain words.</summary>
+public enum Command
+{
+    None,
+    Help,
+    StartOver,
+    Handoff,
+    ForgetMe,
+    Feedback,
+    Leave,
+    StartPainPlan,
+    StartProviderQuestions,
+}

@@ -1,0 +1,342 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PainBot.Core.Composition;
+using PainBot.Core.Conversation;
+using PainBot.Core.Knowledge;
+using PainBot.Core.Safety;
+using PainBot.Core.Scope;
+using PainBot.Core.Text;
+
+namespace PainBot.Core.Dialog;
+
+/// <summary>
+/// One turn, in order: clean the message, safety triage (always first, never a model), commands, guided
+/// dialogs, scope, follow-up resolution, retrieval, composition, then disclaimer and citations added by code.
+/// </summary>
+public sealed partial class DialogManager(
+    ISafetyTriage triage,
+    IScopeGuard scope,
+    IKnowledgeSearch search,
+    IAnswerComposer composer,
+    IConversationStore conversations,
+    IUnansweredQuestionLog unanswered,
+    ResponseTexts texts,
+    IOptions<DialogOptions> options,
+    IOptions<ClinicOptions> clinic,
+    IOptions<SafetyOptions> safetyOptions,
+    ILogger<DialogManager> logger)
+{
+    private static readonly string[] TreatmentTopicPrefixes = ["conventional-", "physical-", "mind-body-", "nutrition-", "psych-", "conditions-", "risks-safety", "faq-general"];
+    private static readonly string[] StarterSuggestions = ["Does acupuncture help back pain?", "What can I do for a flare-up?", "Build my pain plan"];
+
+    private readonly DialogOptions _options = options.Value;
+    private readonly Guides _guides = new(search);
+    private readonly Dictionary<string, string> _placeholders = Merge(clinic.Value.Placeholders(), safetyOptions.Value.Placeholders());
+
+    /// <summary>Handles one message and returns what to show.</summary>
+    public async Task<TurnResult> HandleAsync(UserTurn turn, CancellationToken cancellationToken = default)
+    {
+        var state = conversations.GetOrCreate(turn.ConversationId, turn.Audience);
+        state.Audience = turn.Audience;
+        TurnResult result;
+        var text = MessageText.Clean(turn.Text, _options.MaxMessageCharacters, out var truncated);
+        LogTurn(turn.Channel, text.Length);
+
+        var safety = MessageText.HasWords(text) ? triage.Assess(text, turn.Audience) : SafetyAssessment.None;
+        if (safety.Level != SafetyLevel.None && !safety.Informational && safety.Level >= SafetyLevel.Urgent)
+        {
+            result = Escalate(state, safety);
+        }
+        else
+        {
+            result = await AnswerAsync(state, turn, text, safety, cancellationToken).ConfigureAwait(false);
+            if (truncated && result.Replies.Count > 0)
+            {
+                result = result with { Replies = [.. result.Replies, Say(ReplyKind.Command, "long_message")] };
+            }
+        }
+
+        state.Turns++;
+        if (result.Disclaimer)
+        {
+            state.DisclaimerShown = true;
+        }
+
+        if (!_forgotten.Remove(turn.ConversationId))
+        {
+            conversations.Save(state);
+        }
+
+        return result;
+    }
+
+    private readonly HashSet<string> _forgotten = new(StringComparer.Ordinal);
+
+    private TurnResult Escalate(ConversationState state, SafetyAssessment safety)
+    {
+        LogEscalation(safety.Level, string.Join(",", safety.RuleIds));
+        if (safety.Level > state.HighestEscalation)
+        {
+            state.HighestEscalation = safety.Level;
+        }
+
+        // A guide in progress is paused, not lost: the person can come back to it once safe.
+        var suggestions = safety.Level >= SafetyLevel.Crisis ? (IReadOnlyList<string>)["I'm safe now, let's continue", "Talk to a person"] : ["Talk to a person"];
+        var reply = new BotReply(safety.Response ?? string.Empty, ReplyKind.Escalation, [], suggestions, safety.Level);
+        return new TurnResult([reply], safety, ScopeVerdict.In, [], 1.0, false, false, suggestions);
+    }
+
+    private async Task<TurnResult> AnswerAsync(ConversationState state, UserTurn turn, string text, SafetyAssessment safety, CancellationToken cancellationToken)
+    {
+        if (!MessageText.HasWords(text))
+        {
+            return Simple(safety, ReplyKind.Clarification, "empty_message", StarterSuggestions);
+        }
+
+        var command = CommandRecognizer.Recognize(text);
+        switch (command)
+        {
+            case Command.Help:
+                return Simple(safety, ReplyKind.Command, "help", StarterSuggestions);
+            case Command.StartOver:
+                ResetState(state);
+                return Simple(safety, ReplyKind.Command, "start_over", StarterSuggestions);
+            case Command.Handoff:
+                return Simple(safety, ReplyKind.Command, "handoff", [], handoff: true);
+            case Command.ForgetMe:
+                conversations.Delete(state.Id);
+                _forgotten.Add(state.Id);
+                ResetState(state);
+                return Simple(safety, ReplyKind.Command, "forget_me", StarterSuggestions);
+            case Command.Feedback:
+                return Simple(safety, ReplyKind.Command, "feedback_thanks", []);
+            case Command.Leave when state.Guide is not null:
+                state.Guide = null;
+                return Simple(safety, ReplyKind.Command, "guide_left", StarterSuggestions);
+            case Command.StartPainPlan:
+                return GuideResult(safety, Guides.Start(state, Guides.PainPlan));
+            case Command.StartProviderQuestions:
+                return GuideResult(safety, Guides.Start(state, Guides.ProviderQuestions));
+        }
+
+        var verdict = scope.Assess(text);
+        if (verdict.Verdict != ScopeVerdict.In)
+        {
+            var key = verdict.Verdict switch
+            {
+                ScopeVerdict.Injection => "refuse_injection",
+                ScopeVerdict.Clinician => "redirect_clinician",
+                _ => "decline_out_of_scope",
+            };
+            return Simple(safety, ReplyKind.Declined, key, StarterSuggestions) with { Scope = verdict.Verdict };
+        }
+
+        if (state.Guide is not null)
+        {
+            // A question in the middle of a guide is answered, then the step is asked again.
+            if (!text.TrimEnd().EndsWith('?'))
+            {
+                return GuideResult(safety, _guides.Next(state, text));
+            }
+
+            var answered = await RetrieveAndComposeAsync(state, turn, text, safety, cancellationToken).ConfigureAwait(false);
+            var prompt = new BotReply(Guides.CurrentPrompt(state.Guide), ReplyKind.Guide, [], []);
+            return answered with { Replies = [.. answered.Replies, prompt] };
+        }
+
+        if (FollowUp.IsMore(text))
+        {
+            return await MoreAsync(state, turn, safety, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (spanishOnly(text))
+        {
+            return Simple(safety, ReplyKind.Clarification, "english_only", StarterSuggestions);
+        }
+
+        var query = text;
+        if (FollowUp.NeedsContext(text))
+        {
+            if (state.LastTopic is null || !search.TopicLabels.TryGetValue(state.LastTopic, out var label))
+            {
+                return Simple(safety, ReplyKind.Clarification, "clarify_subject", ["Acupuncture", "Massage", "Yoga", "Supplements"]);
+            }
+
+            query = FollowUp.Resolve(text, label);
+        }
+
+        return await RetrieveAndComposeAsync(state, turn, query, safety, cancellationToken).ConfigureAwait(false);
+
+        static bool spanishOnly(string t) => Language.LooksSpanish(t);
+    }
+
+    private async Task<TurnResult> RetrieveAndComposeAsync(ConversationState state, UserTurn turn, string query, SafetyAssessment safety, CancellationToken cancellationToken)
+    {
+        var found = search.Search(new SearchRequest(query, state.Audience, 6));
+        if (found.Hits.Count == 0 || found.Confidence < _options.AnswerThreshold)
+        {
+            return NotCovered(state, turn, query, found, safety);
+        }
+
+        // A very short message whose best passages split across topics gets one clarifying question.
+        if (Words.ContentStems(query).Count <= 1 && found.Hits.Count > 1 && found.Hits[0].Passage.Topic != found.Hits[1].Passage.Topic
+            && found.Hits[0].Score - found.Hits[1].Score < 0.03 && search.TopicLabels.TryGetValue(found.Hits[0].Passage.Topic, out var a)
+            && search.TopicLabels.TryGetValue(found.Hits[1].Passage.Topic, out var b))
+        {
+            var ask = new BotReply(Render("clarify", new() { ["options"] = $"**{a}** or **{b}**" }), ReplyKind.Clarification, [], [a, b]);
+            return new TurnResult([ask], safety, ScopeVerdict.In, [], found.Confidence, false, false, ask.Suggestions);
+        }
+
+        return await ComposeAsync(state, query, found.Hits, found.Confidence, safety, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<TurnResult> ComposeAsync(ConversationState state, string query, IReadOnlyList<SearchHit> hits, double confidence, SafetyAssessment safety, CancellationToken cancellationToken)
+    {
+        var maxWords = state.Audience == Audience.Staff ? _options.StaffAnswerWords : _options.PatientAnswerWords;
+        ComposedAnswer answer;
+        try
+        {
+            answer = await composer.ComposeAsync(new ComposeRequest(query, state.Audience, hits, maxWords), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogComposerFailed(ex.GetType().Name);
+            answer = ExtractiveComposer.Compose(new ComposeRequest(query, state.Audience, hits, maxWords));
+        }
+
+        var cited = answer.Citations.Select(c => hits.First(h => h.Passage.Id == c.PassageId)).ToList();
+        var topic = hits[0].Passage.Topic;
+        state.LastTopic = topic;
+        state.LastPassageIds = [.. hits.Select(h => h.Passage.Id)];
+        foreach (var c in answer.Citations)
+        {
+            state.ShownPassageIds.Add(c.PassageId);
+        }
+
+        var parts = new List<string>();
+        if (safety.Level == SafetyLevel.MedSafety && safety.Response is not null)
+        {
+            parts.Add(safety.Response);
+        }
+
+        parts.Add(answer.Markdown);
+        if (safety.Informational && safety.Response is not null)
+        {
+            parts.Add(safety.Response);
+        }
+
+        parts.Add(ExtractiveComposer.SourceList(answer.Citations));
+        var disclaimer = !state.DisclaimerShown || safety.Level == SafetyLevel.MedSafety || TreatmentTopicPrefixes.Any(p => topic.StartsWith(p, StringComparison.Ordinal));
+        if (disclaimer)
+        {
+            parts.Add("_" + Render("disclaimer") + "_");
+        }
+
+        var suggestions = Suggestions(state, hits);
+        var level = safety.Level == SafetyLevel.MedSafety ? SafetyLevel.MedSafety : SafetyLevel.None;
+        var reply = new BotReply(string.Join("\n\n", parts), ReplyKind.Answer, answer.Citations, suggestions, level);
+        return new TurnResult([reply], safety, ScopeVerdict.In, cited, confidence, disclaimer, false, suggestions);
+    }
+
+    private async Task<TurnResult> MoreAsync(ConversationState state, UserTurn turn, SafetyAssessment safety, CancellationToken cancellationToken)
+    {
+        var passages = search.Passages;
+        var remaining = state.LastPassageIds.Where(id => !state.ShownPassageIds.Contains(id) && passages.ContainsKey(id)).ToList();
+        if (state.LastTopic is not null && remaining.Count == 0)
+        {
+            remaining = [.. passages.Values.Where(p => p.Topic == state.LastTopic && !state.ShownPassageIds.Contains(p.Id) && p.Audience.IsVisibleTo(state.Audience)).Select(p => p.Id)];
+        }
+
+        if (remaining.Count == 0)
+        {
+            return Simple(safety, ReplyKind.Clarification, "clarify_subject", StarterSuggestions);
+        }
+
+        var hits = remaining.Take(2).Select((id, i) => new SearchHit(passages[id], 1.0 - (i * 0.01))).ToList();
+        _ = turn;
+        return await ComposeAsync(state, hits[0].Passage.Title, hits, 1.0, safety, cancellationToken).ConfigureAwait(false);
+    }
+
+    private TurnResult NotCovered(ConversationState state, UserTurn turn, string query, SearchResult found, SafetyAssessment safety)
+    {
+        unanswered.Record(Redactor.Redact(query), turn.Channel, found.Confidence);
+        LogNotCovered(turn.Channel, found.Confidence);
+        var related = found.Hits.Select(h => h.Passage.Topic).Distinct()
+            .Select(t => search.TopicLabels.TryGetValue(t, out var l) ? l : null).OfType<string>().Take(3).ToList();
+        var suggestions = related.Count > 0 ? related.Append("Talk to a person").ToList() : ["Talk to a person", .. StarterSuggestions.Take(2)];
+        var reply = new BotReply(Render("not_covered"), ReplyKind.NotCovered, [], suggestions);
+        _ = state;
+        return new TurnResult([reply], safety, ScopeVerdict.In, [], found.Confidence, false, false, suggestions);
+    }
+
+    private List<string> Suggestions(ConversationState state, IReadOnlyList<SearchHit> hits)
+    {
+        var passages = search.Passages;
+        var top = hits[0].Passage;
+        var sameTopic = passages.Values.Where(p => p.Topic == top.Topic && p.Id != top.Id && !state.ShownPassageIds.Contains(p.Id) && p.Audience.IsVisibleTo(state.Audience));
+        var related = top.Related.SelectMany(r => passages.Values.Where(p => p.Topic == r && p.Audience.IsVisibleTo(state.Audience)).Take(1));
+        return [.. sameTopic.Take(2).Concat(related).Select(p => p.Title).Distinct().Take(3)];
+    }
+
+    private TurnResult Simple(SafetyAssessment safety, ReplyKind kind, string key, IReadOnlyList<string> suggestions, bool handoff = false)
+    {
+        var reply = new BotReply(Render(key), kind, [], suggestions);
+        return new TurnResult([reply], safety, ScopeVerdict.In, [], 0, false, handoff, suggestions);
+    }
+
+    private BotReply Say(ReplyKind kind, string key) => new(Render(key), kind, [], []);
+
+    private static TurnResult GuideResult(SafetyAssessment safety, BotReply reply) =>
+        new([reply], safety, ScopeVerdict.In, [], reply.Citations.Count > 0 ? 1.0 : 0, false, false, reply.Suggestions);
+
+    private string Render(string key, Dictionary<string, string>? extra = null)
+    {
+        if (extra is null)
+        {
+            return texts.Render(key, _placeholders);
+        }
+
+        var values = new Dictionary<string, string>(_placeholders, StringComparer.OrdinalIgnoreCase);
+        foreach (var (k, v) in extra)
+        {
+            values[k] = v;
+        }
+
+        return texts.Render(key, values);
+    }
+
+    private static void ResetState(ConversationState state)
+    {
+        state.Guide = null;
+        state.LastTopic = null;
+        state.LastPassageIds = [];
+        state.ShownPassageIds.Clear();
+    }
+
+    private static Dictionary<string, string> Merge(params IReadOnlyDictionary<string, string>[] maps)
+    {
+        var merged = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var map in maps)
+        {
+            foreach (var (k, v) in map)
+            {
+                merged[k] = v;
+            }
+        }
+
+        return merged;
+    }
+
+    // The person's words are never logged; only lengths, levels and rule ids.
+    [LoggerMessage(EventId = 200, Level = LogLevel.Debug, Message = "Turn on {Channel}, {Length} characters")]
+    private partial void LogTurn(string channel, int length);
+
+    [LoggerMessage(EventId = 201, Level = LogLevel.Information, Message = "Escalation {Level} fired: {Rules}")]
+    private partial void LogEscalation(SafetyLevel level, string rules);
+
+    [LoggerMessage(EventId = 202, Level = LogLevel.Information, Message = "Nothing in the content covers a question on {Channel} (confidence {Confidence:0.00})")]
+    private partial void LogNotCovered(string channel, double confidence);
+
+    [LoggerMessage(EventId = 203, Level = LogLevel.Warning, Message = "Answer composer failed ({Error}); the extractive answer was used")]
+    private partial void LogComposerFailed(string error);
+}

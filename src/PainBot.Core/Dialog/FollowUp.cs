@@ -1,0 +1,38 @@
+using System.Text.RegularExpressions;
+using PainBot.Core.Text;
+
+namespace PainBot.Core.Dialog;
+
+/// <summary>
+/// Recognises messages that only make sense against the conversation ("is it safe?", "what about for
+/// migraines?", "tell me more") and turns them into standalone questions using the last topic.
+/// </summary>
+public static partial class FollowUp
+{
+    /// <summary>"tell me more", "more", "go on": continue with passages not shown yet.</summary>
+    public static bool IsMore(string text) => More().IsMatch(text.Trim().TrimEnd('.', '!', '?').ToLowerInvariant());
+
+    /// <summary>Whether the message leans on what was said before.</summary>
+    public static bool NeedsContext(string text)
+    {
+        var t = text.Trim().ToLowerInvariant();
+        if (Words.Tokens(t).Count() > 12)
+        {
+            return false;
+        }
+
+        return Opening().IsMatch(t) || (Pronoun().IsMatch(t) && Words.ContentStems(t).Count <= 3);
+    }
+
+    /// <summary>The message made standalone with the last topic's name, e.g. "what about for migraines? (Acupuncture)".</summary>
+    public static string Resolve(string text, string lastTopicLabel) => $"{text} {lastTopicLabel}";
+
+    [GeneratedRegex(@"^(tell me more|more|more please|go on|continue|keep going|anything else|what else|more info|more information|details)$", RegexOptions.CultureInvariant)]
+    private static partial Regex More();
+
+    [GeneratedRegex(@"^(and|but|also|what about|how about|what if|and what about|same for|is that|is it|are they|does it|do they|will it|can it|how long|how soon|how often|how many|how much|who should|any side effects|side effects|risks)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Opening();
+
+    [GeneratedRegex(@"\b(it|this|that|they|them|those|these)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Pronoun();
+}
