@@ -4,25 +4,7 @@ namespace PainBot.Cli.Tests;
 
 public sealed class CliTests
 {
-    private static string RepoRoot()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-        {
-            if (File.Exists(Path.Combine(d.FullName, "PainBot.sln")))
-            {
-                return d.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("PainBot.sln not found");
-    }
-
-    private static readonly Dictionary<string, string?> Settings = new()
-    {
-        ["Knowledge:Path"] = Path.Combine(RepoRoot(), "knowledge"),
-        ["Knowledge:EmbeddingCachePath"] = Path.Combine(RepoRoot(), "data", "cache"),
-        ["Knowledge:WatchForChanges"] = "false",
-    };
+    private static readonly Dictionary<string, string?> Settings = TestSettings.Default;
 
     private static async Task<(int Code, string Out, string Err)> Run(string stdin, Dictionary<string, string?>? settings, params string[] args)
     {

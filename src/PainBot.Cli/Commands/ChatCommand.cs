@@ -1,3 +1,4 @@
+using PainBot.Cli.Contracts;
 using PainBot.Core.Dialog;
 using PainBot.Core.Knowledge;
 using PainBot.Core.Safety;

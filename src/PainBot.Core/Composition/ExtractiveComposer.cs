@@ -15,6 +15,7 @@ public sealed partial class ExtractiveComposer : IAnswerComposer
 {
     private const int MaxPassages = 3;
     private const double SecondaryShare = 0.85;
+    private const double SecondaryOverlap = 0.7;
 
     /// <inheritdoc/>
     public Task<ComposedAnswer> ComposeAsync(ComposeRequest request, CancellationToken cancellationToken) =>
@@ -42,7 +43,14 @@ public sealed partial class ExtractiveComposer : IAnswerComposer
             {
                 var stems = Words.ContentStems(units[u].Text);
                 var overlap = stems.Count == 0 ? 0 : stems.Count(question.Contains) / Math.Sqrt(stems.Count);
-                var lead = u == 0 ? (p == 0 ? 10.0 : 0.3) : 0;
+                // The best passage always opens with its direct answer; the others only add sentences that
+                // share enough words with the question to be on point.
+                var lead = u == 0 && p == 0 ? 10.0 : 0;
+                if (p > 0 && overlap < SecondaryOverlap)
+                {
+                    continue;
+                }
+
                 candidates.Add((p, u, units[u], overlap + lead - (p * 0.2)));
             }
         }

@@ -56,6 +56,12 @@ public sealed partial class DialogManager(
             }
         }
 
+        // A question about warning signs is answered (with the escalation line), not escalated: it is reported as such.
+        if (safety.Informational)
+        {
+            result = result with { Safety = SafetyAssessment.None };
+        }
+
         state.Turns++;
         if (result.Disclaimer)
         {
@@ -157,12 +163,15 @@ public sealed partial class DialogManager(
         var query = text;
         if (FollowUp.NeedsContext(text))
         {
-            if (state.LastTopic is null || !search.TopicLabels.TryGetValue(state.LastTopic, out var label))
+            if (state.LastTopic is not null && search.TopicLabels.TryGetValue(state.LastTopic, out var label))
             {
+                query = FollowUp.Resolve(text, label);
+            }
+            else if (!FollowUp.HasSubject(text))
+            {
+                // "Is it safe?" with nothing before it: ask rather than guess what "it" is.
                 return Simple(safety, ReplyKind.Clarification, "clarify_subject", ["Acupuncture", "Massage", "Yoga", "Supplements"]);
             }
-
-            query = FollowUp.Resolve(text, label);
         }
 
         return await RetrieveAndComposeAsync(state, turn, query, safety, cancellationToken).ConfigureAwait(false);
@@ -240,12 +249,16 @@ public sealed partial class DialogManager(
 
     private async Task<TurnResult> MoreAsync(ConversationState state, UserTurn turn, SafetyAssessment safety, CancellationToken cancellationToken)
     {
+        // Same subject first: unseen passages of the last topic (those the last search found lead), then the
+        // rest of what the last search found.
         var passages = search.Passages;
-        var remaining = state.LastPassageIds.Where(id => !state.ShownPassageIds.Contains(id) && passages.ContainsKey(id)).ToList();
-        if (state.LastTopic is not null && remaining.Count == 0)
-        {
-            remaining = [.. passages.Values.Where(p => p.Topic == state.LastTopic && !state.ShownPassageIds.Contains(p.Id) && p.Audience.IsVisibleTo(state.Audience)).Select(p => p.Id)];
-        }
+        bool Unseen(string id) => !state.ShownPassageIds.Contains(id) && passages.TryGetValue(id, out var p) && p.Audience.IsVisibleTo(state.Audience);
+        var lastFound = state.LastPassageIds.Where(Unseen).ToList();
+        var remaining = lastFound.Where(id => passages[id].Topic == state.LastTopic)
+            .Concat(passages.Values.Where(p => p.Topic == state.LastTopic).Select(p => p.Id).Where(Unseen))
+            .Concat(lastFound)
+            .Distinct()
+            .ToList();
 
         if (remaining.Count == 0)
         {
@@ -286,8 +299,14 @@ public sealed partial class DialogManager(
 
     private BotReply Say(ReplyKind kind, string key) => new(Render(key), kind, [], []);
 
-    private static TurnResult GuideResult(SafetyAssessment safety, BotReply reply) =>
-        new([reply], safety, ScopeVerdict.In, [], reply.Citations.Count > 0 ? 1.0 : 0, false, false, reply.Suggestions);
+    private TurnResult GuideResult(SafetyAssessment safety, BotReply reply)
+    {
+        var passages = search.Passages;
+        var sources = reply.Citations.Where(c => passages.ContainsKey(c.PassageId)).Select(c => new SearchHit(passages[c.PassageId], 1.0)).ToList();
+        var disclaimer = sources.Count > 0;
+        var shown = disclaimer ? reply with { Markdown = reply.Markdown + "\n\n_" + Render("disclaimer") + "_" } : reply;
+        return new([shown], safety, ScopeVerdict.In, sources, sources.Count > 0 ? 1.0 : 0, disclaimer, false, reply.Suggestions);
+    }
 
     private string Render(string key, Dictionary<string, string>? extra = null)
     {

@@ -24,6 +24,17 @@ public static partial class FollowUp
         return Opening().IsMatch(t) || (Pronoun().IsMatch(t) && Words.ContentStems(t).Count <= 3);
     }
 
+    /// <summary>Whether the message names its own subject ("what about massage for my neck") beyond generic words.</summary>
+    public static bool HasSubject(string text) =>
+        Words.ContentStems(text).Any(w => !Generic.Contains(w));
+
+    private static readonly HashSet<string> Generic = new(StringComparer.Ordinal)
+    {
+        "safe", "safety", "long", "until", "soon", "often", "many", "much", "side", "effect", "risk", "cost", "take",
+        "start", "work", "tell", "else", "what", "ok", "okay", "time", "week", "month", "use", "try", "worth", "and",
+        "husband", "wife", "partner", "mom", "dad", "mother", "father", "son", "daughter", "friend", "kid", "child",
+    };
+
     /// <summary>The message made standalone with the last topic's name, e.g. "what about for migraines? (Acupuncture)".</summary>
     public static string Resolve(string text, string lastTopicLabel) => $"{text} {lastTopicLabel}";
 

@@ -80,6 +80,7 @@ public sealed class Guides(IKnowledgeSearch search)
         AppendSection(sb, citations, audience, "Options with the best evidence", $"which integrative therapies have the best evidence for {condition}", p => p.Topic.StartsWith("conditions-", StringComparison.Ordinal), 70);
         AppendSection(sb, citations, audience, "Questions to ask your provider", "questions to ask your integrative medicine provider", p => p.Topic == "access-questions-to-ask", 70);
         AppendSection(sb, citations, audience, "Tracking your progress", "personalized pain plan checklist track progress pain diary", p => p.Topic == "progress-tracking", 60);
+        sb.Append(ExtractiveComposer.SourceList(citations));
         return new BotReply(sb.ToString().TrimEnd(), ReplyKind.Guide, citations, ["What should I ask my provider?", "How do I keep a pain diary?"]);
     }
 
@@ -89,6 +90,7 @@ public sealed class Guides(IKnowledgeSearch search)
         var sb = new StringBuilder("**Questions to take to your visit**\n\n");
         AppendSection(sb, citations, audience, "Good questions for any provider", $"questions to ask before {about}", p => p.Topic == "access-questions-to-ask", 90);
         AppendSection(sb, citations, audience, $"About {about}", about, p => p.Topic != "access-questions-to-ask", 60);
+        sb.Append(ExtractiveComposer.SourceList(citations));
         return new BotReply(sb.ToString().TrimEnd(), ReplyKind.Guide, citations, ["Build my pain plan", "Does insurance cover integrative care?"]);
     }
 

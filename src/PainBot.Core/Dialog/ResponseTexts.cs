@@ -75,7 +75,7 @@ public sealed partial class ResponseTexts
                 }
             }
 
-            texts[key] = text.Trim();
+            texts[key] = Unwrap(text.Trim());
         }
 
         var missing = RequiredKeys.Where(k => !texts.ContainsKey(k)).ToList();
@@ -90,6 +90,12 @@ public sealed partial class ResponseTexts
         var text = _texts.TryGetValue(key, out var t) ? t : throw new KeyNotFoundException($"no response text '{key}'");
         return Placeholder().Replace(text, m => values.TryGetValue(m.Groups[1].Value, out var v) ? v : "the clinic");
     }
+
+    /// <summary>Joins the lines of a wrapped paragraph, keeping blank lines and list items as written.</summary>
+    private static string Unwrap(string text) => SoftBreak().Replace(text, " ");
+
+    [GeneratedRegex(@"(?<=\S)\n(?=[^\n\-*\d])", RegexOptions.CultureInvariant)]
+    private static partial Regex SoftBreak();
 
     [GeneratedRegex(@"\{\{\s*([a-zA-Z0-9_.]+)\s*\}\}", RegexOptions.CultureInvariant)]
     private static partial Regex Placeholder();
