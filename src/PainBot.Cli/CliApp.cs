@@ -20,7 +20,8 @@ internal static class CliApp
           painbot ask --jsonl [FILE]            whole turns, JSON Lines (CONTRACTS.md 1)
           painbot search "question" [--audience staff] [--top N] [--mode hybrid|bm25|dense]
           painbot search --jsonl [FILE]         retrieval only, JSON Lines (CONTRACTS.md 1b)
-          painbot eval [--retrieval FILE]       recall@1/@3 and MRR of BM25, dense and fused rankings
+          painbot eval [--retrieval F] [--safety F] [--scope F]
+                                                retrieval (BM25, dense, fused, via ask), safety and scope figures
           painbot index [--out DIR]             build the on-disk index and warm the embedding cache
 
         Settings come from appsettings.json in the working directory and PAINBOT_ environment variables,
@@ -56,7 +57,7 @@ internal static class CliApp
                     return new SearchCommand(services.GetRequiredService<KnowledgeService>(), output).Run(cmd, input);
                 case "eval":
                     LoadKnowledge(services);
-                    return new EvalCommand(services, output).Run(cmd);
+                    return await new EvalCommand(services, output).RunAsync(cmd).ConfigureAwait(false);
                 case "index":
                     return new IndexCommand(
                         services.GetRequiredService<IOptions<KnowledgeOptions>>(),
@@ -77,6 +78,12 @@ internal static class CliApp
         catch (KnowledgeValidationException ex)
         {
             error.WriteLine($"painbot: the knowledge could not be loaded, nothing is served.{Environment.NewLine}{ex.Message}");
+            return 1;
+        }
+        catch (Exception ex) when (ex is InvalidDataException or PainBot.Core.Safety.SafetyRuleException or PainBot.Core.Scope.ScopeRulesException)
+        {
+            // Broken safety rules, scope rules or reply texts: refuse to run rather than answer without them.
+            error.WriteLine($"painbot: the assistant's rules or texts could not be loaded: {ex.Message}");
             return 1;
         }
         catch (OptionsValidationException ex)

@@ -153,7 +153,13 @@ public sealed partial class KnowledgeService : IKnowledgeSearch, IDisposable
     public SearchResult Search(SearchRequest request) => Search(request, RetrievalMode.Hybrid);
 
     /// <summary>Searches with the chosen rankings.</summary>
-    public SearchResult Search(SearchRequest request, RetrievalMode mode)
+    public SearchResult Search(SearchRequest request, RetrievalMode mode) => SearchWithEvidence(request, mode).Result;
+
+    /// <summary>
+    /// The search and the evidence its confidence rests on: the best hit's dense cosine and the share of the
+    /// question's terms it contains. The eval command fits <see cref="ConfidenceModel"/> on these.
+    /// </summary>
+    public (SearchResult Result, double Cosine, double Coverage) SearchWithEvidence(SearchRequest request, RetrievalMode mode = RetrievalMode.Hybrid)
     {
         var snapshot = Current;
         var text = (request.Text ?? string.Empty).Trim();
@@ -164,7 +170,7 @@ public sealed partial class KnowledgeService : IKnowledgeSearch, IDisposable
 
         if (text.Length == 0 || request.Top <= 0)
         {
-            return SearchResult.Empty;
+            return (SearchResult.Empty, 0, 0);
         }
 
         var terms = _lucene.Terms(text);
@@ -187,14 +193,14 @@ public sealed partial class KnowledgeService : IKnowledgeSearch, IDisposable
         var hits = fused.Take(request.Top).Select(f => new SearchHit(snapshot.Passages[f.Index], Math.Round(f.Score, 4))).ToList();
         if (hits.Count == 0)
         {
-            return SearchResult.Empty;
+            return (SearchResult.Empty, 0, 0);
         }
 
         var best = snapshot.IndexById[hits[0].Passage.Id];
         var coverage = terms.Count == 0 ? 0 : terms.Count(snapshot.TermsByPassage[best].Contains) / (double)terms.Count;
         var cosine = cosines?[best] ?? 0.0;
         var confidence = mode == RetrievalMode.Lexical ? coverage : _confidence.Score(cosine, coverage);
-        return new SearchResult(hits, Math.Round(Math.Clamp(confidence, 0, 1), 4));
+        return (new SearchResult(hits, Math.Round(Math.Clamp(confidence, 0, 1), 4)), cosine, coverage);
     }
 
     /// <inheritdoc/>

@@ -28,12 +28,15 @@ public static partial class CommandRecognizer
             return Command.StartOver;
         }
 
-        if (PainPlan().IsMatch(t))
+        // Guides start on short requests only; a full question ("what should I ask before trying acupuncture
+        // for my knee") is answered from the knowledge instead.
+        var words = t.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        if (words <= 9 && PainPlan().IsMatch(t))
         {
             return Command.StartPainPlan;
         }
 
-        if (ProviderQuestions().IsMatch(t))
+        if (words <= 7 && ProviderQuestions().IsMatch(t))
         {
             return Command.StartProviderQuestions;
         }

@@ -10,7 +10,7 @@ public sealed class DialogOptions
 
     /// <summary>Below this search confidence the assistant says the clinic's content does not cover the question.</summary>
     [Range(0.0, 1.0)]
-    public double AnswerThreshold { get; set; } = 0.45;
+    public double AnswerThreshold { get; set; } = 0.40;
 
     /// <summary>Longest answer for patients, in words (before citations).</summary>
     [Range(40, 400)]
