@@ -33,7 +33,7 @@ internal static class CliHost
 
         builder.Services.AddPainBotCore();
         builder.Services.AddPainBotKnowledge();
-        builder.Services.AddPainBotDialog(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<KnowledgeOptions>>().Value.Path);
+        builder.Services.AddPainBotDialog(sp => KnowledgeOptions.Resolve(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<KnowledgeOptions>>().Value.Path));
         return builder.Build();
     }
 }

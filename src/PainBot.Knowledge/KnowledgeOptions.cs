@@ -27,6 +27,33 @@ public sealed class KnowledgeOptions
     /// <summary>Rebuild the index when a knowledge file changes.</summary>
     public bool WatchForChanges { get; set; } = true;
 
+    /// <summary>
+    /// <see cref="Path"/> made absolute: as given when it exists relative to the working directory; otherwise the
+    /// nearest folder of that name above the working directory or the program's own folder (so the host finds the
+    /// repository's knowledge whether it is started from the repository root or from its project folder).
+    /// </summary>
+    public static string Resolve(string path)
+    {
+        if (System.IO.Path.IsPathRooted(path) || Directory.Exists(path))
+        {
+            return System.IO.Path.GetFullPath(path);
+        }
+
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var d = new DirectoryInfo(start); d is not null; d = d.Parent)
+            {
+                var candidate = System.IO.Path.Combine(d.FullName, path);
+                if (Directory.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return System.IO.Path.GetFullPath(path);
+    }
+
     /// <summary>Quiet time after the last file change before re-indexing, in milliseconds.</summary>
     [Range(0, 60_000)]
     public int ReloadDebounceMilliseconds { get; set; } = 500;

@@ -44,7 +44,23 @@ public sealed partial class KnowledgeService : IKnowledgeSearch, IDisposable
         ITextEmbedder? embedder = null,
         ConfidenceModel? confidence = null)
     {
-        _options = options.Value;
+        var o = options.Value;
+        var path = KnowledgeOptions.Resolve(o.Path);
+
+        // The cache lives beside the knowledge folder unless configured with an absolute path.
+        var cache = string.IsNullOrWhiteSpace(o.EmbeddingCachePath) || System.IO.Path.IsPathRooted(o.EmbeddingCachePath)
+            ? o.EmbeddingCachePath
+            : System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path) ?? ".", o.EmbeddingCachePath);
+        _options = new KnowledgeOptions
+        {
+            Path = path,
+            IndexPath = o.IndexPath,
+            EmbeddingCachePath = cache,
+            Dense = o.Dense,
+            Fusion = o.Fusion,
+            WatchForChanges = o.WatchForChanges,
+            ReloadDebounceMilliseconds = o.ReloadDebounceMilliseconds,
+        };
         _logger = logger;
         _embedder = _options.Dense ? embedder : null;
         _confidence = confidence ?? ConfidenceModel.Default;

@@ -1,0 +1,66 @@
+using System.Text.Json;
+using PainBot.BotFramework.Schema;
+using PainBot.Core.Dialog;
+using PainBot.Core.Knowledge;
+
+namespace PainBot.Web.Channels;
+
+/// <summary>
+/// The edge between the Bot Framework protocol and the dialog manager: an incoming activity becomes a
+/// <see cref="UserTurn"/>, and the turn's replies become message activities with Markdown text, suggested
+/// actions, and channelData telling clients how to style them (escalations look different).
+/// </summary>
+public sealed class ActivityTurnHandler(DialogManager dialog, ResponseTexts texts, IReadOnlyDictionary<string, string> placeholders)
+{
+    /// <summary>Replies to a message activity.</summary>
+    public async Task<IReadOnlyList<Activity>> OnMessageAsync(Activity incoming, string text, Audience audience, CancellationToken cancellationToken)
+    {
+        var conversationId = incoming.Conversation?.Id ?? "unknown";
+        var turn = new UserTurn(conversationId, incoming.From?.Id ?? "anonymous", text, incoming.ChannelId ?? "unknown", audience, incoming.Locale ?? "en-US");
+        var result = await dialog.HandleAsync(turn, cancellationToken).ConfigureAwait(false);
+        return [.. result.Replies.Select(r => ToActivity(incoming, r, result))];
+    }
+
+    /// <summary>The welcome message for a new member.</summary>
+    public Activity Welcome(Activity incoming) =>
+        Reply(incoming, texts.Render("welcome", placeholders), ["Does acupuncture help back pain?", "What can I do for a flare-up?", "Build my pain plan"], "welcome", "none", []);
+
+    private static Activity ToActivity(Activity incoming, BotReply reply, TurnResult result) =>
+        Reply(
+            incoming,
+            reply.Markdown,
+            reply.Suggestions,
+            reply.Kind.ToString().ToLowerInvariant(),
+            LevelName(reply.Level),
+            [.. reply.Citations.Select(c => new { number = c.Number, id = c.PassageId, title = c.Title, topic = c.Topic })],
+            result.Handoff);
+
+    private static Activity Reply(Activity incoming, string text, IReadOnlyList<string> suggestions, string kind, string level, object[] citations, bool handoff = false) => new()
+    {
+        Type = ActivityTypes.Message,
+        ChannelId = incoming.ChannelId,
+        ServiceUrl = incoming.ServiceUrl,
+        Conversation = incoming.Conversation,
+        From = incoming.Recipient,
+        Recipient = incoming.From,
+        Locale = incoming.Locale,
+        ReplyToId = incoming.Id,
+        Text = text,
+        TextFormat = "markdown",
+        InputHint = "acceptingInput",
+        SuggestedActions = suggestions.Count == 0 ? null : new SuggestedActions
+        {
+            Actions = [.. suggestions.Select(s => new CardAction { Type = "imBack", Title = s, Value = JsonSerializer.SerializeToElement(s) })],
+        },
+        ChannelData = JsonSerializer.SerializeToElement(new { painbot = new { kind, level, citations, handoff } }),
+    };
+
+    private static string LevelName(PainBot.Core.Safety.SafetyLevel level) => level switch
+    {
+        PainBot.Core.Safety.SafetyLevel.Emergency => "emergency",
+        PainBot.Core.Safety.SafetyLevel.Crisis => "crisis",
+        PainBot.Core.Safety.SafetyLevel.Urgent => "urgent",
+        PainBot.Core.Safety.SafetyLevel.MedSafety => "med_safety",
+        _ => "none",
+    };
+}
