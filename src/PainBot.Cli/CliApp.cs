@@ -80,7 +80,7 @@ internal static class CliApp
             error.WriteLine($"painbot: the knowledge could not be loaded, nothing is served.{Environment.NewLine}{ex.Message}");
             return 1;
         }
-        catch (Exception ex) when (ex is InvalidDataException or PainBot.Core.Safety.SafetyRuleException or PainBot.Core.Scope.ScopeRulesException)
+        catch (Exception ex) when (ex is InvalidDataException or PainBot.Core.Dialog.ResponseTextsException or PainBot.Core.Safety.SafetyRuleException or PainBot.Core.Scope.ScopeRulesException)
         {
             // Broken safety rules, scope rules or reply texts: refuse to run rather than answer without them.
             error.WriteLine($"painbot: the assistant's rules or texts could not be loaded: {ex.Message}");
