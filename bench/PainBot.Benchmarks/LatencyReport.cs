@@ -37,6 +37,16 @@ internal static class LatencyReport
         Directory.Delete(cache, recursive: true);
         Console.WriteLine();
 
+        using (var assistant = new Assistant())
+        {
+            var n = 0;
+            Time("  full turn, no model", 1000, () => assistant.Dialog.HandleAsync(new PainBot.Core.Dialog.UserTurn("bench-" + (n % 64), "bench", BenchSupport.Queries[n++ % BenchSupport.Queries.Length], "bench")).GetAwaiter().GetResult());
+            var m = 0;
+            Time("  safety triage alone", 20000, () => assistant.Triage.Assess(BenchSupport.Queries[m++ % BenchSupport.Queries.Length], Audience.Patient));
+        }
+
+        Console.WriteLine();
+
         var root = GeneratedKnowledge.Create(generatedCount);
         var synthetic = new SyntheticPassageEmbedder(minilm, BenchSupport.Queries.ToHashSet());
         var bm25Only = Time(() => { using var s = BenchSupport.Service(root, null, null, dense: false); return s.Load(); });
@@ -74,6 +84,25 @@ internal static class LatencyReport
             var q = BenchSupport.Queries[i % BenchSupport.Queries.Length];
             var start = Stopwatch.GetTimestamp();
             service.Search(new SearchRequest(q), mode);
+            times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+
+        Array.Sort(times);
+        Console.WriteLine($"{label}: p50 {times[runs / 2],7:0.000} ms   p99 {times[(int)(runs * 0.99)],7:0.000} ms   ({runs} runs)");
+    }
+
+    private static void Time(string label, int runs, Action action)
+    {
+        for (var i = 0; i < Math.Min(200, runs / 10); i++)
+        {
+            action();
+        }
+
+        var times = new double[runs];
+        for (var i = 0; i < runs; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            action();
             times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         }
 

@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PainBot.Core;
+using PainBot.Core.Dialog;
+using PainBot.Core.Safety;
+using PainBot.Knowledge;
+
+namespace PainBot.Benchmarks;
+
+/// <summary>The assistant wired as the hosts wire it, without a language model.</summary>
+internal sealed class Assistant : IDisposable
+{
+    private readonly ServiceProvider _provider;
+
+    public Assistant()
+    {
+        var root = BenchSupport.RepoRoot();
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Knowledge:Path"] = Path.Combine(root, "knowledge"),
+            ["Knowledge:EmbeddingCachePath"] = Path.Combine(root, "data", "cache"),
+            ["Knowledge:WatchForChanges"] = "false",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(config);
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        services.AddPainBotCore();
+        services.AddPainBotKnowledge();
+        services.AddPainBotDialog(sp => KnowledgeOptions.Resolve(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.Path));
+        _provider = services.BuildServiceProvider();
+        _provider.GetRequiredService<KnowledgeService>().Load();
+        Dialog = _provider.GetRequiredService<DialogManager>();
+        Triage = _provider.GetRequiredService<ISafetyTriage>();
+    }
+
+    public DialogManager Dialog { get; }
+
+    public ISafetyTriage Triage { get; }
+
+    public void Dispose() => _provider.Dispose();
+}
