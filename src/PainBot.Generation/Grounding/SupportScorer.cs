@@ -46,7 +46,7 @@ public sealed partial class SupportScorer(ITextEmbedder embedder)
         {
             var (sentence, passage) = pairs[i];
             var similarity = windows[passage.Id].Select(w => Dot(sentenceVectors[i], _cache.TryGetValue(w, out var v) ? v : embedder.Embed([w], cancellationToken)[0])).DefaultIfEmpty(0).Max();
-            scores[i] = new SupportScore(similarity, Overlap(sentence, passage), NumbersFound(sentence, passage));
+            scores[i] = new SupportScore(similarity, Overlap(sentence, passage), NumbersFound(sentence, passage), AbsolutesFound(sentence, passage));
         }
 
         return scores;
@@ -71,6 +71,22 @@ public sealed partial class SupportScorer(ITextEmbedder embedder)
         var numbers = Number().Matches(passage.Title + "\n" + passage.Body).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
         return Number().Matches(sentence).All(m => numbers.Contains(m.Value));
     }
+
+    /// <summary>
+    /// Whether every absolute word of the sentence also occurs in the passage. Similarity and overlap barely move
+    /// when a rephrasing overstates ("cures", "never", "proven safe"), so these words must come from the passage.
+    /// </summary>
+    public static bool AbsolutesFound(string sentence, Passage passage)
+    {
+        var source = Words.Tokens(passage.Title + "\n" + passage.Body).ToHashSet(StringComparer.Ordinal);
+        return Words.Tokens(sentence).Where(Absolutes.Contains).All(source.Contains);
+    }
+
+    private static readonly HashSet<string> Absolutes = new(StringComparer.Ordinal)
+    {
+        "never", "always", "cure", "cures", "cured", "proven", "guarantee", "guaranteed", "guarantees", "completely",
+        "permanently", "permanent", "definitely", "certainly", "safely", "effective", "best", "clearly", "entirely", "every",
+    };
 
     /// <summary>The passage's sentences and bullets, and each pair of adjacent ones.</summary>
     internal static List<string> Windows(Passage passage)
