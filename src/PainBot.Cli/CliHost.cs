@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PainBot.Core;
+using PainBot.Generation;
 using PainBot.Knowledge;
 
 namespace PainBot.Cli;
@@ -33,6 +34,9 @@ internal static class CliHost
 
         builder.Services.AddPainBotCore();
         builder.Services.AddPainBotKnowledge();
+
+        // Before the dialog: when a model is configured its composer replaces the extractive default.
+        builder.Services.AddPainBotGeneration(builder.Configuration);
         builder.Services.AddPainBotDialog(sp => KnowledgeOptions.Resolve(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<KnowledgeOptions>>().Value.Path));
         return builder.Build();
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using PainBot.Core.Dialog;
+using PainBot.Generation;
 using PainBot.Knowledge;
 
 namespace PainBot.Cli.Commands;
@@ -34,6 +35,12 @@ internal sealed class EvalCommand(IServiceProvider services, TextWriter output)
         if (scope is not null)
         {
             await dialogEval.Scope(Required(scope, "--scope")).ConfigureAwait(false);
+        }
+
+        // Only with a model configured: the extractive figures above are then those of the verified answers.
+        if (services.GetService<GenerationStats>() is { } generation)
+        {
+            GenerationReport.Write(generation, output);
         }
 
         return 0;
