@@ -27,7 +27,7 @@ public sealed class SafetyOptions
 
     /// <summary>Text or chat alternatives to the crisis line; fills <c>{{crisis.text}}</c>.</summary>
     [Required, StringLength(200, MinimumLength = 2)]
-    public string CrisisText { get; set; } = "text 988 or chat at 988lifeline.org (Spanish: press 2 or use Spanish text/chat), or text HOME to 741741";
+    public string CrisisText { get; set; } = "text 988 or chat at 988lifeline.org (Spanish: press 2); in the UK and Ireland, Samaritans on 116 123";
 
     /// <summary>Poison information line; fills <c>{{poison.help}}</c>.</summary>
     [Required, StringLength(120, MinimumLength = 2)]
