@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace PainBot.BotFramework.DirectLine;
+
+/// <summary>
+/// Creates the token service at start (so a generated secret is reported then, not at the first visitor) and
+/// removes idle conversations every minute.
+/// </summary>
+public sealed class DirectLineMaintenance(DirectLineTokens tokens, IDirectLineConversationStore store, TimeProvider time, ILogger<DirectLineMaintenance> logger) : BackgroundService
+{
+    /// <inheritdoc/>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        _ = tokens.LifetimeSeconds;
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1), time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+            {
+                var removed = await store.RemoveExpiredAsync(stoppingToken).ConfigureAwait(false);
+                if (removed > 0)
+                {
+                    DirectLineLog.Expired(logger, removed);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+    }
+}
