@@ -13,7 +13,6 @@ public sealed class DirectLineOptions
     /// generates a random one at start (tokens then do not survive a restart and cannot be shared between
     /// instances). At least 32 characters when set. Never give it to a browser.
     /// </summary>
-    [MinLength(32, ErrorMessage = "DirectLine:Secret must be empty (generated at start) or at least 32 characters.")]
     public string Secret { get; set; } = "";
 
     /// <summary>How long a conversation token is valid; Web Chat refreshes it every 15 minutes.</summary>

@@ -18,6 +18,9 @@ public static class DirectLineServiceCollectionExtensions
             .BindConfiguration(DirectLineOptions.SectionName)
             .ValidateDataAnnotations()
             .Validate(
+                o => o.Secret.Length == 0 || o.Secret.Length >= 32,
+                "DirectLine:Secret must be empty (generated at start) or at least 32 characters.")
+            .Validate(
                 o => o.AllowedOrigins.All(IsOrigin),
                 "DirectLine:AllowedOrigins must hold origins such as https://www.example-clinic.org (scheme and host, no path).")
             .ValidateOnStart();
