@@ -87,10 +87,12 @@ test("a token cannot open or read another visitor's conversation", async () => {
   const dl = new DirectLine({ domain: mine.domain, token: mine.token, conversationId: theirs.conversationId, webSocket: false, pollingInterval: 300 });
   const statuses = [];
   const sub = dl.connectionStatus$.subscribe((s) => statuses.push(s));
-  const activities = dl.activity$.subscribe(() => {});
+  const errors = [];
+  const activities = dl.activity$.subscribe(() => {}, (e) => errors.push(e));
   try {
     const refused = await waitFor(statuses, (s) => s === ConnectionStatus.ExpiredToken || s === ConnectionStatus.FailedToConnect, 'the refusal', 15_000);
     assert.ok(refused);
+    await waitFor(errors, (e) => /403/.test(String(e && e.message)), 'the 403 error', 5_000);
     assert.ok(!statuses.includes(ConnectionStatus.Online), `statuses: ${statuses}`);
   } finally {
     sub.unsubscribe();
