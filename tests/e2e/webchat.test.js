@@ -35,10 +35,11 @@ test('a visitor gets a cited answer with suggestions, and an emergency is escala
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`); });
   await page.goto(host.base + '/');
 
   // The welcome arrives and the send box is labelled for screen readers.
-  await page.getByText("I'm PainBot", { exact: false }).first().waitFor({ timeout: 60_000 });
+  await page.locator('.webchat__bubble__content', { hasText: 'PainBot, the clinic' }).first().waitFor({ timeout: 60_000 });
   const box = page.locator(input).first();
   assert.ok(await box.getAttribute('aria-label') || await box.getAttribute('placeholder'), 'the send box has an accessible name');
   await page.locator('#pb-status', { hasText: 'Connected' }).waitFor({ timeout: 30_000 });

@@ -155,8 +155,8 @@
     window.WebChat.renderWebChat({
       directLine: directLine,
       store: store,
-      userID: session.userId,
-      username: 'You',
+      // No userID: the token already names the visitor and the server stamps it on every activity ("dl_" ids
+      // are reserved for ids embedded in a token, which Web Chat cannot read from ours).
       locale: data.locale || document.documentElement.lang || 'en-US',
       styleOptions: styleOptions,
       activityMiddleware: activityMiddleware
