@@ -1,8 +1,10 @@
+using PainBot.Web.BotFramework;
 using PainBot.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddPainBotAssistant();
+builder.Services.AddPainBotBotFramework();
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();
@@ -10,6 +12,7 @@ var app = builder.Build();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.MapHealth();
+app.MapBotFramework();
 
 app.Run();
 
