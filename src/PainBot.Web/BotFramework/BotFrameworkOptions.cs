@@ -30,7 +30,6 @@ public sealed class BotFrameworkOptions : IValidatableObject
     public string EmulatorOpenIdMetadataUrl { get; set; } = AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl;
 
     /// <summary>The OAuth token endpoint for outbound calls; empty derives it from <see cref="MicrosoftAppTenantId"/>.</summary>
-    [Url]
     public string? TokenEndpointUrl { get; set; }
 
     /// <summary>The scope of outbound tokens.</summary>
@@ -66,6 +65,11 @@ public sealed class BotFrameworkOptions : IValidatableObject
             yield return new ValidationResult(
                 "BotFramework:MicrosoftAppPassword is required when BotFramework:MicrosoftAppId is set.",
                 [nameof(MicrosoftAppPassword)]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(TokenEndpointUrl) && !Uri.TryCreate(TokenEndpointUrl, UriKind.Absolute, out _))
+        {
+            yield return new ValidationResult("BotFramework:TokenEndpointUrl must be an absolute URL or empty.", [nameof(TokenEndpointUrl)]);
         }
     }
 }
