@@ -12,26 +12,26 @@ public sealed class MessagesAuthenticationTests(BotFrameworkFixture fixture)
     private const string EmulatorKid = "emulator";
 
     [Theory]
-    [InlineData("valid", HttpStatusCode.OK)]
-    [InlineData("expired within skew", HttpStatusCode.OK)]
-    [InlineData("wrong audience", HttpStatusCode.Unauthorized)]
-    [InlineData("wrong issuer", HttpStatusCode.Unauthorized)]
-    [InlineData("expired beyond skew", HttpStatusCode.Unauthorized)]
-    [InlineData("not yet valid", HttpStatusCode.Unauthorized)]
-    [InlineData("serviceUrl mismatch", HttpStatusCode.Unauthorized)]
-    [InlineData("no serviceurl claim", HttpStatusCode.Unauthorized)]
-    [InlineData("channel not endorsed", HttpStatusCode.Unauthorized)]
-    [InlineData("key without endorsements", HttpStatusCode.Unauthorized)]
-    [InlineData("unknown key", HttpStatusCode.Unauthorized)]
-    [InlineData("HS256", HttpStatusCode.Unauthorized)]
-    [InlineData("unsigned", HttpStatusCode.Unauthorized)]
-    [InlineData("not a JWT", HttpStatusCode.Unauthorized)]
-    [InlineData("no header", HttpStatusCode.Unauthorized)]
-    [InlineData("emulator v1", HttpStatusCode.OK)]
-    [InlineData("emulator v2", HttpStatusCode.OK)]
-    [InlineData("emulator other app", HttpStatusCode.Unauthorized)]
-    [InlineData("emulator without ver", HttpStatusCode.Unauthorized)]
-    public async Task Messages_TokenCase_ExpectedStatus(string scenario, HttpStatusCode expected)
+    [InlineData("valid", HttpStatusCode.OK, null)]
+    [InlineData("expired within skew", HttpStatusCode.OK, null)]
+    [InlineData("wrong audience", HttpStatusCode.Unauthorized, "audience")]
+    [InlineData("wrong issuer", HttpStatusCode.Unauthorized, "issuer")]
+    [InlineData("expired beyond skew", HttpStatusCode.Unauthorized, "expired")]
+    [InlineData("not yet valid", HttpStatusCode.Unauthorized, "not yet valid")]
+    [InlineData("serviceUrl mismatch", HttpStatusCode.Unauthorized, "does not match")]
+    [InlineData("no serviceurl claim", HttpStatusCode.Unauthorized, "no serviceurl")]
+    [InlineData("channel not endorsed", HttpStatusCode.Unauthorized, "not endorsed")]
+    [InlineData("key without endorsements", HttpStatusCode.Unauthorized, "no endorsements")]
+    [InlineData("unknown key", HttpStatusCode.Unauthorized, "signing key is unknown")]
+    [InlineData("HS256", HttpStatusCode.Unauthorized, "the token's sign")]
+    [InlineData("unsigned", HttpStatusCode.Unauthorized, "invalid")]
+    [InlineData("not a JWT", HttpStatusCode.Unauthorized, "not a JWT")]
+    [InlineData("no header", HttpStatusCode.Unauthorized, "no Authorization header")]
+    [InlineData("emulator v1", HttpStatusCode.OK, null)]
+    [InlineData("emulator v2", HttpStatusCode.OK, null)]
+    [InlineData("emulator other app", HttpStatusCode.Unauthorized, "another app")]
+    [InlineData("emulator without ver", HttpStatusCode.Unauthorized, "no ver claim")]
+    public async Task Messages_TokenCase_ExpectedStatus(string scenario, HttpStatusCode expected, string? reason)
     {
         var serviceUrl = fixture.Connector.ServiceUrl;
         var activity = TestActivities.Message(serviceUrl, "auth-" + scenario.Replace(' ', '-'), "hello");
@@ -62,9 +62,17 @@ public sealed class MessagesAuthenticationTests(BotFrameworkFixture fixture)
             _ => throw new ArgumentOutOfRangeException(nameof(scenario)),
         };
 
+        var logged = fixture.Authenticated.Logs.Entries.Count;
+
         using var response = await TestActivities.PostAsync(fixture.AuthenticatedClient, activity, token);
 
         Assert.Equal(expected, response.StatusCode);
+        if (reason is not null)
+        {
+            // The right check refused it, not an accident of the setup.
+            var rejection = Assert.Single(fixture.Authenticated.Logs.Entries.Skip(logged), e => e.Level == LogLevel.Warning);
+            Assert.Contains(reason, rejection.Message, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
