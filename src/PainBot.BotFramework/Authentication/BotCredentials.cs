@@ -8,7 +8,7 @@ namespace PainBot.BotFramework.Authentication;
 public sealed record BotCredentials(string? AppId, string? AppPassword, Uri TokenEndpoint, string Scope = AuthenticationConstants.ToChannelFromBotOAuthScope)
 {
     /// <summary>The token endpoint for a tenant, or the multi-tenant botframework.com one.</summary>
-    public static Uri DefaultTokenEndpoint(string? tenantId) => 
+    public static Uri DefaultTokenEndpoint(string? tenantId) =>
         new($"https://login.microsoftonline.com/{(string.IsNullOrWhiteSpace(tenantId) ? AuthenticationConstants.DefaultChannelAuthTenant : tenantId)}/oauth2/v2.0/token");
 
     public override string ToString() => $"BotCredentials {{ AppId = {AppId}, TokenEndpoint = {TokenEndpoint} }}";
