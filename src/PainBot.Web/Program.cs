@@ -1,11 +1,13 @@
+using PainBot.Web.BotFramework;
 using PainBot.Web.DirectLine;
 using PainBot.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddPainBotAssistant();
-builder.Services.AddProblemDetails();
+builder.Services.AddPainBotBotFramework();
 builder.Services.AddPainBotDirectLine();
+builder.Services.AddProblemDetails();
 
 var app = builder.Build();
 
@@ -13,6 +15,7 @@ app.UseDefaultFiles();
 app.UseStaticFiles();
 app.MapHealth();
 app.MapDirectLine();
+app.MapBotFramework();
 
 app.Run();
 

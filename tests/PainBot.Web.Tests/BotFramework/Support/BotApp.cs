@@ -1,0 +1,47 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace PainBot.Web.Tests.BotFramework.Support;
+
+/// <summary>The PainBot host on real Kestrel (127.0.0.1, free port), configured per test fixture.</summary>
+public sealed class BotApp : WebApplicationFactory<Program>
+{
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    public BotApp(IReadOnlyDictionary<string, string?> settings)
+    {
+        _settings = settings;
+        UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+    }
+
+    /// <summary>Log lines captured from the host.</summary>
+    public CapturingLoggerProvider Logs { get; } = new();
+
+    /// <summary>Starts the host and returns a client for its real address.</summary>
+    public HttpClient Start()
+    {
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        return new HttpClient { BaseAddress = new Uri(address.TrimEnd('/') + "/") };
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Knowledge:Path", RepoPaths.Knowledge);
+        builder.UseSetting("Knowledge:WatchForChanges", "false");
+        builder.UseSetting("Knowledge:Dense", "false");
+        builder.UseSetting("Knowledge:EmbeddingCachePath", string.Empty);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(l => l.AddProvider(Logs));
+    }
+}
