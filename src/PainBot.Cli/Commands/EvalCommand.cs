@@ -10,7 +10,7 @@ internal sealed class EvalCommand(IServiceProvider services, TextWriter output)
 {
     public async Task<int> RunAsync(CommandLine cmd)
     {
-        cmd.RejectUnknown("--retrieval", "--safety", "--scope", "--fit-confidence");
+        cmd.RejectUnknown("--retrieval", "--safety", "--scope", "--scripts", "--fit-confidence");
         var retrievalPath = Required(cmd.Value("--retrieval") ?? EvalPaths.Default("retrieval_dev.jsonl"), "--retrieval");
         var knowledge = services.GetRequiredService<KnowledgeService>();
         if (cmd.Has("--fit-confidence"))
@@ -43,7 +43,33 @@ internal sealed class EvalCommand(IServiceProvider services, TextWriter output)
             GenerationReport.Write(generation, output);
         }
 
+        var scripts = cmd.Value("--scripts") ?? (explicitRetrieval ? null : Path.Combine("tests", "PainBot.Cli.Tests", "Scripts", "conversations.yaml"));
+        if (scripts is not null)
+        {
+            await RunScriptsAsync(Required(scripts, "--scripts")).ConfigureAwait(false);
+        }
+
         return 0;
+    }
+
+    private async Task RunScriptsAsync(string path)
+    {
+        var dialog = services.GetRequiredService<DialogManager>();
+        var all = ConversationScripts.Load(path);
+        var failures = new List<string>();
+        foreach (var script in all)
+        {
+            failures.AddRange(await ConversationScripts.RunAsync(dialog, script).ConfigureAwait(false));
+        }
+
+        var turns = all.Sum(s => s.Turns.Count);
+        output.WriteLine($"Conversation scripts: {all.Count} scripts, {turns} turns, {failures.Count} unmet expectation(s)");
+        foreach (var f in failures)
+        {
+            output.WriteLine("  " + f);
+        }
+
+        output.WriteLine();
     }
 
     private static string Required(string path, string flag) =>
