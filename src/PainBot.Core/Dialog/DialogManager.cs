@@ -68,7 +68,7 @@ public sealed partial class DialogManager(
             state.DisclaimerShown = true;
         }
 
-        if (!_forgotten.Remove(turn.ConversationId))
+        if (!_forgotten.TryRemove(turn.ConversationId, out _))
         {
             conversations.Save(state);
         }
@@ -76,7 +76,8 @@ public sealed partial class DialogManager(
         return result;
     }
 
-    private readonly HashSet<string> _forgotten = new(StringComparer.Ordinal);
+    // Conversations cleared by "forget me" during the current turn: their state must not be saved again.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _forgotten = new(StringComparer.Ordinal);
 
     private TurnResult Escalate(ConversationState state, SafetyAssessment safety)
     {
@@ -111,7 +112,7 @@ public sealed partial class DialogManager(
                 return Simple(safety, ReplyKind.Command, "handoff", [], handoff: true);
             case Command.ForgetMe:
                 conversations.Delete(state.Id);
-                _forgotten.Add(state.Id);
+                _forgotten[state.Id] = 0;
                 ResetState(state);
                 return Simple(safety, ReplyKind.Command, "forget_me", StarterSuggestions);
             case Command.Feedback:
