@@ -4,7 +4,7 @@ using PainBot.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddPainBotAssistant();
+builder.Services.AddPainBotAssistant(builder.Configuration);
 builder.Services.AddPainBotBotFramework();
 builder.Services.AddPainBotDirectLine();
 builder.Services.AddProblemDetails();

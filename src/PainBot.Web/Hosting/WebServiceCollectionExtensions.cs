@@ -3,6 +3,7 @@ using PainBot.Core;
 using PainBot.Core.Dialog;
 using PainBot.Core.Knowledge;
 using PainBot.Core.Safety;
+using PainBot.Generation;
 using PainBot.Knowledge;
 using PainBot.Web.Channels;
 
@@ -11,10 +12,13 @@ namespace PainBot.Web.Hosting;
 /// <summary>Everything the host needs, in one call.</summary>
 public static class WebServiceCollectionExtensions
 {
-    public static IServiceCollection AddPainBotAssistant(this IServiceCollection services)
+    public static IServiceCollection AddPainBotAssistant(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddPainBotCore();
         services.AddPainBotKnowledge();
+
+        // Before the dialog: when a language model is configured its verifying composer replaces the extractive default.
+        services.AddPainBotGeneration(configuration);
         services.AddPainBotDialog(sp => KnowledgeOptions.Resolve(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.Path));
         services.AddHostedService<KnowledgeStartup>();
         services.AddSingleton(sp =>
