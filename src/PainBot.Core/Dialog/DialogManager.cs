@@ -30,11 +30,28 @@ public sealed partial class DialogManager(
     private static readonly string[] StarterSuggestions = ["Does acupuncture help back pain?", "What can I do for a flare-up?", "Build my pain plan"];
 
     private readonly DialogOptions _options = options.Value;
+    private readonly SemaphoreSlim[] _gates = [.. Enumerable.Range(0, 256).Select(_ => new SemaphoreSlim(1, 1))];
     private readonly Guides _guides = new(search);
     private readonly Dictionary<string, string> _placeholders = Merge(clinic.Value.Placeholders(), safetyOptions.Value.Placeholders());
 
     /// <summary>Handles one message and returns what to show.</summary>
     public async Task<TurnResult> HandleAsync(UserTurn turn, CancellationToken cancellationToken = default)
+    {
+        // Turns of one conversation run one at a time (a visitor can send again before the reply arrives);
+        // different conversations only share a stripe by hash, so they rarely wait for each other.
+        var gate = _gates[(int)((uint)StringComparer.Ordinal.GetHashCode(turn.ConversationId) % (uint)_gates.Length)];
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await HandleLockedAsync(turn, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<TurnResult> HandleLockedAsync(UserTurn turn, CancellationToken cancellationToken)
     {
         var state = conversations.GetOrCreate(turn.ConversationId, turn.Audience);
         state.Audience = turn.Audience;

@@ -184,6 +184,19 @@ public sealed class DialogManagerTests
         Assert.DoesNotContain(rig.Logs.Entries, e => e.Level > LogLevel.Debug && e.Message.Contains(secret, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task ConcurrentTurnsInOneConversation_AllSucceedAndAllCount()
+    {
+        var rig = new Rig();
+        var dialog = rig.Build();
+        string[] questions = ["does acupuncture help back pain", "is acupuncture safe", "does massage help neck pain", "tell me more"];
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() => dialog.HandleAsync(Say(questions[i % questions.Length], "busy")))));
+
+        Assert.All(results, r => Assert.NotEmpty(r.Replies));
+        Assert.Equal(40, rig.Store.GetOrCreate("busy", Audience.Patient).Turns);
+    }
+
     private sealed class ThrowingComposer : IAnswerComposer
     {
         public Task<ComposedAnswer> ComposeAsync(ComposeRequest request, CancellationToken cancellationToken) =>
