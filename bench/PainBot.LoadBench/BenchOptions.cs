@@ -14,6 +14,8 @@ internal sealed record BenchOptions
           --max-turns 200000       turns per target per level at most
           --turn-timeout 10        seconds before a turn counts as an error
           --poll-ms 20             Direct Line poll interval when the reply is not there yet
+          --think-ms 0             pause after each reply before the conversation's next message (0 = capacity test;
+                                   1000-3000 models people reading and typing)
           --host-dll PATH          default src/PainBot.Web/bin/Release/net10.0/PainBot.Web.dll
           --set Key__Sub=VALUE     extra host setting as an environment variable (repeatable), e.g. Knowledge__Dense=false
         """;
@@ -31,6 +33,8 @@ internal sealed record BenchOptions
     public TimeSpan TurnTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(20);
+
+    public TimeSpan ThinkTime { get; init; } = TimeSpan.Zero;
 
     public string? HostDll { get; init; }
 
@@ -54,6 +58,7 @@ internal sealed record BenchOptions
                 "--max-turns" => options with { MaxTurns = Positive(name, Value()) },
                 "--turn-timeout" => options with { TurnTimeout = TimeSpan.FromSeconds(Positive(name, Value())) },
                 "--poll-ms" => options with { PollInterval = TimeSpan.FromMilliseconds(Positive(name, Value())) },
+                "--think-ms" => options with { ThinkTime = TimeSpan.FromMilliseconds(int.Parse(Value(), CultureInfo.InvariantCulture)) },
                 "--host-dll" => options with { HostDll = Path.GetFullPath(Value()) },
                 "--set" => options with { HostSettings = WithSetting(options.HostSettings, Value()) },
                 _ => throw new ArgumentException($"Unknown option {name}."),

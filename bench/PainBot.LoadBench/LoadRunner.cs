@@ -5,11 +5,12 @@ namespace PainBot.LoadBench;
 
 /// <summary>
 /// Runs a closed-loop load: <c>concurrency</c> workers, each holding one conversation at a time and sending its next
-/// message as soon as the previous reply arrived (no think time, so the figures are the host's capacity). A worker
+/// message when the previous reply arrived, after an optional think time (none: the figures are the host's capacity;
+/// a second or more: conversations paced like people reading and typing). A worker
 /// walks through a script, then opens a new conversation with the next script. New turns stop at the time limit or
 /// the turn limit, whichever comes first; turns in flight are allowed to finish.
 /// </summary>
-internal sealed class LoadRunner(IReadOnlyList<ConversationScript> scripts, TimeSpan turnTimeout)
+internal sealed class LoadRunner(IReadOnlyList<ConversationScript> scripts, TimeSpan turnTimeout, TimeSpan thinkTime)
 {
     /// <summary>Pause after a failure so a broken host is not hammered in a tight loop.</summary>
     private static readonly TimeSpan ErrorBackoff = TimeSpan.FromMilliseconds(100);
@@ -64,6 +65,10 @@ internal sealed class LoadRunner(IReadOnlyList<ConversationScript> scripts, Time
                         using var turn = Timeout(cancellationToken);
                         await conversation.TurnAsync(message, turn.Token).ConfigureAwait(false);
                         latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                        if (thinkTime > TimeSpan.Zero)
+                        {
+                            await Task.Delay(thinkTime, cancellationToken).ConfigureAwait(false);
+                        }
                     }
                     catch (Exception e) when (!cancellationToken.IsCancellationRequested)
                     {

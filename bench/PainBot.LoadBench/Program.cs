@@ -63,7 +63,7 @@ var targets = options.Targets.Select(name => name switch
     "messages" => new MessagesTarget(http),
     _ => new DirectLineTarget(http, Secret, options.PollInterval),
 }).ToList();
-var runner = new LoadRunner(scripts, options.TurnTimeout);
+var runner = new LoadRunner(scripts, options.TurnTimeout, options.ThinkTime);
 
 if (options.Warmup > TimeSpan.Zero)
 {
