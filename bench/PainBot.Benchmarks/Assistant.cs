@@ -22,6 +22,9 @@ internal sealed class Assistant : IDisposable
             ["Knowledge:Path"] = Path.Combine(root, "knowledge"),
             ["Knowledge:EmbeddingCachePath"] = Path.Combine(root, "data", "cache"),
             ["Knowledge:WatchForChanges"] = "false",
+
+            // Measure the real cost of every question: the benchmark repeats its questions.
+            ["Knowledge:QueryEmbeddingCacheSize"] = "0",
         }).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(config);

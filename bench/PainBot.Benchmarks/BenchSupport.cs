@@ -44,7 +44,7 @@ internal static class BenchSupport
 
     public static KnowledgeService Service(string knowledgePath, ITextEmbedder? embedder, string? cache, bool dense = true) =>
         new(
-            Options.Create(new KnowledgeOptions { Path = knowledgePath, EmbeddingCachePath = cache, Dense = dense, WatchForChanges = false }),
+            Options.Create(new KnowledgeOptions { Path = knowledgePath, EmbeddingCachePath = cache, Dense = dense, WatchForChanges = false, QueryEmbeddingCacheSize = 0 }),
             Options.Create(new ClinicOptions()),
             NullLogger<KnowledgeService>.Instance,
             embedder);

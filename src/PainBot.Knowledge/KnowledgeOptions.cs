@@ -24,6 +24,13 @@ public sealed class KnowledgeOptions
     /// <summary>How the BM25 and dense rankings are combined.</summary>
     public FusionMethod Fusion { get; set; } = FusionMethod.Weighted;
 
+    /// <summary>
+    /// How many recent question embeddings to keep (exact text as key; 0 turns it off). Clicked suggestions and
+    /// common questions repeat word for word, and embedding is most of a turn's cost.
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int QueryEmbeddingCacheSize { get; set; } = 2048;
+
     /// <summary>Rebuild the index when a knowledge file changes.</summary>
     public bool WatchForChanges { get; set; } = true;
 

@@ -32,6 +32,7 @@ public sealed partial class KnowledgeService : IKnowledgeSearch, IDisposable
     private readonly LuceneIndex _lucene;
     private readonly Lock _reloadGate = new();
     private readonly ConfidenceModel _confidence;
+    private readonly QueryVectorCache _queryVectors;
     private KnowledgeSnapshot? _snapshot;
     private FileSystemWatcher? _watcher;
     private Timer? _debounce;
@@ -60,7 +61,9 @@ public sealed partial class KnowledgeService : IKnowledgeSearch, IDisposable
             Fusion = o.Fusion,
             WatchForChanges = o.WatchForChanges,
             ReloadDebounceMilliseconds = o.ReloadDebounceMilliseconds,
+            QueryEmbeddingCacheSize = o.QueryEmbeddingCacheSize,
         };
+        _queryVectors = new QueryVectorCache(_options.QueryEmbeddingCacheSize);
         _logger = logger;
         _embedder = _options.Dense ? embedder : null;
         _confidence = confidence ?? ConfidenceModel.Default;
@@ -201,7 +204,7 @@ public sealed partial class KnowledgeService : IKnowledgeSearch, IDisposable
         float[]? cosines = null;
         if (mode != RetrievalMode.Lexical && snapshot.Dense is not null && _embedder is not null && text.Any(char.IsLetterOrDigit))
         {
-            var query = _embedder.Embed([text])[0];
+            var query = _queryVectors.GetOrAdd(text, t => _embedder.Embed([t])[0]);
             cosines = snapshot.Dense.Scores(query);
         }
 
