@@ -22,18 +22,19 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
     public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
     {
         // A batch is padded to its longest text, so batching texts of similar length saves most of the work.
+        // The session is single-threaded (see Create), so batches run side by side, one per core.
         var order = Enumerable.Range(0, texts.Count).OrderBy(i => texts[i].Length).ToArray();
+        var batches = order.Chunk(BatchSize).ToArray();
         var result = new float[texts.Count][];
-        for (var start = 0; start < order.Length; start += BatchSize)
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
+        Parallel.ForEach(batches, parallel, indices =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var indices = order.AsSpan(start, Math.Min(BatchSize, order.Length - start)).ToArray();
             var vectors = _encoder.Value.Encode([.. indices.Select(i => texts[i])], cancellationToken);
             for (var j = 0; j < indices.Length; j++)
             {
                 result[indices[j]] = vectors[j];
             }
-        }
+        });
 
         return result;
     }
