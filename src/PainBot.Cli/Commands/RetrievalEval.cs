@@ -34,7 +34,7 @@ internal sealed class RetrievalEval(KnowledgeService knowledge, TextWriter outpu
         var misses = new List<string>();
         foreach (var mode in Modes)
         {
-            figures.Add(Measure(set, mode.ToString(), q => knowledge.Search(new SearchRequest(q.Text, JsonLines.AudienceOf(q.Audience), 10), mode).Hits.Select(h => h.Passage.Topic).ToList(), mode, mode == RetrievalMode.Hybrid ? misses : null));
+            figures.Add(Measure(set, q => knowledge.Search(new SearchRequest(q.Text, JsonLines.AudienceOf(q.Audience), 10), mode).Hits.Select(h => h.Passage.Topic).ToList(), mode, mode == RetrievalMode.Hybrid ? misses : null));
         }
 
         output.WriteLine($"Retrieval ({set.Count} questions; a hit is a passage on one of the labelled topics)");
@@ -46,7 +46,7 @@ internal sealed class RetrievalEval(KnowledgeService knowledge, TextWriter outpu
 
         if (throughAsk is not null)
         {
-            var ask = Measure(set, "ask", q => throughAsk(q.Text, JsonLines.AudienceOf(q.Audience)), RetrievalMode.Hybrid, null);
+            var ask = Measure(set, q => throughAsk(q.Text, JsonLines.AudienceOf(q.Audience)), RetrievalMode.Hybrid, null);
             output.WriteLine($"  {"via ask",-10} {ask.RecallAt1,9:0.000} {ask.RecallAt3,9:0.000} {ask.Mrr,7:0.000}");
             figures.Add(ask);
         }
@@ -62,7 +62,7 @@ internal sealed class RetrievalEval(KnowledgeService knowledge, TextWriter outpu
         return figures;
     }
 
-    private static Figures Measure(IReadOnlyList<EvalRetrievalLine> set, string name, Func<EvalRetrievalLine, IReadOnlyList<string>> topicsFor, RetrievalMode mode, List<string>? misses)
+    private static Figures Measure(IReadOnlyList<EvalRetrievalLine> set, Func<EvalRetrievalLine, IReadOnlyList<string>> topicsFor, RetrievalMode mode, List<string>? misses)
     {
         double r1 = 0, r3 = 0, mrr = 0;
         foreach (var q in set)
@@ -89,7 +89,6 @@ internal sealed class RetrievalEval(KnowledgeService knowledge, TextWriter outpu
             }
         }
 
-        _ = name;
         var n = Math.Max(1, set.Count);
         return new Figures(mode, set.Count, r1 / n, r3 / n, mrr / n);
     }

@@ -170,7 +170,7 @@ public sealed partial class DialogManager(
 
         if (FollowUp.IsMore(text))
         {
-            return await MoreAsync(state, turn, safety, cancellationToken).ConfigureAwait(false);
+            return await MoreAsync(state, safety, cancellationToken).ConfigureAwait(false);
         }
 
         if (spanishOnly(text))
@@ -202,7 +202,7 @@ public sealed partial class DialogManager(
         var found = search.Search(new SearchRequest(query, state.Audience, 6));
         if (found.Hits.Count == 0 || found.Confidence < _options.AnswerThreshold)
         {
-            return NotCovered(state, turn, query, found, safety);
+            return NotCovered(turn, query, found, safety);
         }
 
         // A very short message whose best passages split across topics gets one clarifying question.
@@ -265,7 +265,7 @@ public sealed partial class DialogManager(
         return new TurnResult([reply], safety, ScopeVerdict.In, cited, confidence, disclaimer, false, suggestions);
     }
 
-    private async Task<TurnResult> MoreAsync(ConversationState state, UserTurn turn, SafetyAssessment safety, CancellationToken cancellationToken)
+    private async Task<TurnResult> MoreAsync(ConversationState state, SafetyAssessment safety, CancellationToken cancellationToken)
     {
         // Same subject first: unseen passages of the last topic (those the last search found lead), then the
         // rest of what the last search found.
@@ -284,11 +284,10 @@ public sealed partial class DialogManager(
         }
 
         var hits = remaining.Take(2).Select((id, i) => new SearchHit(passages[id], 1.0 - (i * 0.01))).ToList();
-        _ = turn;
         return await ComposeAsync(state, hits[0].Passage.Title, hits, 1.0, safety, cancellationToken).ConfigureAwait(false);
     }
 
-    private TurnResult NotCovered(ConversationState state, UserTurn turn, string query, SearchResult found, SafetyAssessment safety)
+    private TurnResult NotCovered(UserTurn turn, string query, SearchResult found, SafetyAssessment safety)
     {
         unanswered.Record(Redactor.Redact(query), turn.Channel, found.Confidence);
         LogNotCovered(turn.Channel, found.Confidence);
@@ -296,7 +295,6 @@ public sealed partial class DialogManager(
             .Select(t => search.TopicLabels.TryGetValue(t, out var l) ? l : null).OfType<string>().Take(3).ToList();
         var suggestions = related.Count > 0 ? related.Append("Talk to a person").ToList() : ["Talk to a person", .. StarterSuggestions.Take(2)];
         var reply = new BotReply(Render("not_covered"), ReplyKind.NotCovered, [], suggestions);
-        _ = state;
         return new TurnResult([reply], safety, ScopeVerdict.In, [], found.Confidence, false, false, suggestions);
     }
 
