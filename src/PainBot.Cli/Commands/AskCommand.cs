@@ -44,22 +44,13 @@ internal sealed class AskCommand(DialogManager dialog, TextWriter output)
     internal static AskOutputLine ToLine(string id, TurnResult r) => new(
         id,
         r.Text,
-        new SafetyDto(LevelName(r.Safety.Level), r.Safety.RuleIds),
+        new SafetyDto(r.Safety.Level.ToWire(), r.Safety.RuleIds),
         ScopeName(r.Scope),
         [.. r.Sources.Select(SearchCommand.ToDto)],
         Math.Round(r.Confidence, 4),
         r.Disclaimer,
         r.Suggestions,
         r.Handoff);
-
-    internal static string LevelName(SafetyLevel level) => level switch
-    {
-        SafetyLevel.Emergency => "emergency",
-        SafetyLevel.Crisis => "crisis",
-        SafetyLevel.Urgent => "urgent",
-        SafetyLevel.MedSafety => "med_safety",
-        _ => "none",
-    };
 
     internal static string ScopeName(ScopeVerdict scope) => scope switch
     {

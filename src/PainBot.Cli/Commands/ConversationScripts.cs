@@ -1,6 +1,7 @@
 using System.Globalization;
 using PainBot.Core.Dialog;
 using PainBot.Core.Knowledge;
+using PainBot.Core.Safety;
 using YamlDotNet.RepresentationModel;
 
 namespace PainBot.Cli.Commands;
@@ -75,7 +76,7 @@ internal static class ConversationScripts
         var cited = r.Sources.Count > 0 || r.Replies.Any(x => x.Citations.Count > 0);
         return key switch
         {
-            "level" => AskCommand.LevelName(r.Safety.Level) == scalar ? null : $"got {AskCommand.LevelName(r.Safety.Level)}",
+            "level" => r.Safety.Level.ToWire() == scalar ? null : $"got {r.Safety.Level.ToWire()}",
             "scope" => AskCommand.ScopeName(r.Scope) == scalar ? null : $"got {AskCommand.ScopeName(r.Scope)}",
             "kind" => r.Replies.Any(x => string.Equals(x.Kind.ToString(), scalar!.Replace("_", string.Empty, StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase))
                 ? null

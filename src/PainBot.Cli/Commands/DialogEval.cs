@@ -57,7 +57,7 @@ internal sealed class DialogEval(DialogManager dialog, TextWriter output)
 
         foreach (var miss in rows.Where(r => Levels.TryGetValue(r.Label, out var l) && l != r.Got))
         {
-            output.WriteLine($"  miss {miss.Id}: labelled {miss.Label}, got {AskCommand.LevelName(miss.Got)}");
+            output.WriteLine($"  miss {miss.Id}: labelled {miss.Label}, got {miss.Got.ToWire()}");
         }
 
         output.WriteLine();

@@ -32,7 +32,7 @@ public sealed partial class DialogManager(
     private readonly DialogOptions _options = options.Value;
     private readonly SemaphoreSlim[] _gates = [.. Enumerable.Range(0, 256).Select(_ => new SemaphoreSlim(1, 1))];
     private readonly Guides _guides = new(search);
-    private readonly Dictionary<string, string> _placeholders = Merge(clinic.Value.Placeholders(), safetyOptions.Value.Placeholders());
+    private readonly Dictionary<string, string> _placeholders = ReplyPlaceholders.From(clinic.Value, safetyOptions.Value);
 
     /// <summary>Handles one message and returns what to show.</summary>
     public async Task<TurnResult> HandleAsync(UserTurn turn, CancellationToken cancellationToken = default)
@@ -60,7 +60,7 @@ public sealed partial class DialogManager(
         LogTurn(turn.Channel, text.Length);
 
         var safety = MessageText.HasWords(text) ? triage.Assess(text, turn.Audience) : SafetyAssessment.None;
-        if (safety.Level != SafetyLevel.None && !safety.Informational && safety.Level >= SafetyLevel.Urgent)
+        if (!safety.Informational && safety.Level >= SafetyLevel.Urgent)
         {
             result = Escalate(state, safety);
         }
@@ -346,20 +346,6 @@ public sealed partial class DialogManager(
         state.LastTopic = null;
         state.LastPassageIds = [];
         state.ShownPassageIds.Clear();
-    }
-
-    private static Dictionary<string, string> Merge(params IReadOnlyDictionary<string, string>[] maps)
-    {
-        var merged = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var map in maps)
-        {
-            foreach (var (k, v) in map)
-            {
-                merged[k] = v;
-            }
-        }
-
-        return merged;
     }
 
     // The person's words are never logged; only lengths, levels and rule ids.

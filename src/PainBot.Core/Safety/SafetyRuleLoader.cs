@@ -68,19 +68,6 @@ public static partial class SafetyRuleLoader
         return File.Exists(path) ? path : throw new SafetyRuleException(name, 0, null, $"required file missing from {folder}");
     }
 
-    /// <summary>Parses the level names used in the files.</summary>
-    internal static bool TryParseLevel(string? text, out SafetyLevel level)
-    {
-        switch (text)
-        {
-            case "emergency": level = SafetyLevel.Emergency; return true;
-            case "crisis": level = SafetyLevel.Crisis; return true;
-            case "urgent": level = SafetyLevel.Urgent; return true;
-            case "med_safety": level = SafetyLevel.MedSafety; return true;
-            default: level = SafetyLevel.None; return false;
-        }
-    }
-
     [GeneratedRegex(@"\{\{\s*([^}]*?)\s*\}\}")]
     private static partial Regex PlaceholderRegex();
 
@@ -125,7 +112,7 @@ public static partial class SafetyRuleLoader
             foreach (var (keyNode, valueNode) in levels.Children)
             {
                 var name = ((YamlScalarNode)keyNode).Value;
-                if (!TryParseLevel(name, out var level))
+                if (!SafetyLevelNames.TryParse(name, out var level))
                 {
                     throw Error(file, keyNode, null, $"unknown level '{name}' (use emergency, crisis, urgent or med_safety)");
                 }
@@ -145,7 +132,7 @@ public static partial class SafetyRuleLoader
             {
                 if (!_levelTexts.ContainsKey(level))
                 {
-                    throw Error(file, levels, null, $"levels: missing entry for '{LevelName(level)}'");
+                    throw Error(file, levels, null, $"levels: missing entry for '{level.ToWire()}'");
                 }
             }
 
@@ -220,7 +207,7 @@ public static partial class SafetyRuleLoader
             }
 
             var levelNode = Child<YamlScalarNode>(map, "level", file, id, required: true)!;
-            if (!TryParseLevel(levelNode.Value, out var level))
+            if (!SafetyLevelNames.TryParse(levelNode.Value, out var level))
             {
                 throw Error(file, levelNode, id, $"unknown level '{levelNode.Value}' (use emergency, crisis, urgent or med_safety)");
             }
@@ -481,13 +468,5 @@ public static partial class SafetyRuleLoader
         private static int Line(YamlNode node) => (int)node.Start.Line;
 
         private static SafetyRuleException Error(string file, YamlNode node, string? id, string problem) => new(file, Line(node), id, problem);
-
-        private static string LevelName(SafetyLevel level) => level switch
-        {
-            SafetyLevel.Emergency => "emergency",
-            SafetyLevel.Crisis => "crisis",
-            SafetyLevel.Urgent => "urgent",
-            _ => "med_safety",
-        };
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using PainBot.BotFramework.Schema;
 using PainBot.Core.Dialog;
 using PainBot.Core.Knowledge;
+using PainBot.Core.Safety;
 
 namespace PainBot.Web.Channels;
 
@@ -31,7 +32,7 @@ public sealed class ActivityTurnHandler(DialogManager dialog, ResponseTexts text
             reply.Markdown,
             reply.Suggestions,
             reply.Kind.ToString().ToLowerInvariant(),
-            LevelName(reply.Level),
+            reply.Level.ToWire(),
             [.. reply.Citations.Select(c => new { number = c.Number, id = c.PassageId, title = c.Title, topic = c.Topic })],
             result.Handoff);
 
@@ -53,14 +54,5 @@ public sealed class ActivityTurnHandler(DialogManager dialog, ResponseTexts text
             Actions = [.. suggestions.Select(s => new CardAction { Type = "imBack", Title = s, Value = JsonSerializer.SerializeToElement(s) })],
         },
         ChannelData = JsonSerializer.SerializeToElement(new { painbot = new { kind, level, citations, handoff } }),
-    };
-
-    private static string LevelName(PainBot.Core.Safety.SafetyLevel level) => level switch
-    {
-        PainBot.Core.Safety.SafetyLevel.Emergency => "emergency",
-        PainBot.Core.Safety.SafetyLevel.Crisis => "crisis",
-        PainBot.Core.Safety.SafetyLevel.Urgent => "urgent",
-        PainBot.Core.Safety.SafetyLevel.MedSafety => "med_safety",
-        _ => "none",
     };
 }

@@ -23,17 +23,9 @@ public static class WebServiceCollectionExtensions
         services.AddHostedService<KnowledgeStartup>();
         services.AddSingleton(sp =>
         {
-            var placeholders = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var (k, v) in sp.GetRequiredService<IOptions<ClinicOptions>>().Value.Placeholders())
-            {
-                placeholders[k] = v;
-            }
-
-            foreach (var (k, v) in sp.GetRequiredService<IOptions<SafetyOptions>>().Value.Placeholders())
-            {
-                placeholders[k] = v;
-            }
-
+            var placeholders = ReplyPlaceholders.From(
+                sp.GetRequiredService<IOptions<ClinicOptions>>().Value,
+                sp.GetRequiredService<IOptions<SafetyOptions>>().Value);
             return new ActivityTurnHandler(sp.GetRequiredService<DialogManager>(), sp.GetRequiredService<ResponseTexts>(), placeholders);
         });
         return services;
