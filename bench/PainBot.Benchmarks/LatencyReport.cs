@@ -41,6 +41,9 @@ internal static class LatencyReport
         {
             var n = 0;
             Time("  full turn, no model", 1000, () => assistant.Dialog.HandleAsync(new PainBot.Core.Dialog.UserTurn("bench-" + (n % 64), "bench", BenchSupport.Queries[n++ % BenchSupport.Queries.Length], "bench")).GetAwaiter().GetResult());
+            var e = 0;
+            using var embedder = new MiniLmEmbedder();
+            Time("  question embedding  ", 1000, () => embedder.Embed([BenchSupport.Queries[e++ % BenchSupport.Queries.Length]]));
             var m = 0;
             Time("  safety triage alone", 20000, () => assistant.Triage.Assess(BenchSupport.Queries[m++ % BenchSupport.Queries.Length], Audience.Patient));
         }
@@ -79,6 +82,7 @@ internal static class LatencyReport
         }
 
         var times = new double[runs];
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
         for (var i = 0; i < runs; i++)
         {
             var q = BenchSupport.Queries[i % BenchSupport.Queries.Length];
@@ -87,8 +91,9 @@ internal static class LatencyReport
             times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         }
 
+        allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
         Array.Sort(times);
-        Console.WriteLine($"{label}: p50 {times[runs / 2],7:0.000} ms   p99 {times[(int)(runs * 0.99)],7:0.000} ms   ({runs} runs)");
+        Console.WriteLine($"{label}: p50 {times[runs / 2],7:0.000} ms   p99 {times[(int)(runs * 0.99)],7:0.000} ms   {allocated / 1024.0 / runs,6:0} KB allocated per call   ({runs} runs)");
     }
 
     private static void Time(string label, int runs, Action action)
@@ -99,6 +104,7 @@ internal static class LatencyReport
         }
 
         var times = new double[runs];
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
         for (var i = 0; i < runs; i++)
         {
             var start = Stopwatch.GetTimestamp();
@@ -106,8 +112,9 @@ internal static class LatencyReport
             times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         }
 
+        allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
         Array.Sort(times);
-        Console.WriteLine($"{label}: p50 {times[runs / 2],7:0.000} ms   p99 {times[(int)(runs * 0.99)],7:0.000} ms   ({runs} runs)");
+        Console.WriteLine($"{label}: p50 {times[runs / 2],7:0.000} ms   p99 {times[(int)(runs * 0.99)],7:0.000} ms   {allocated / 1024.0 / runs,6:0} KB allocated per call   ({runs} runs)");
     }
 
     private static double MeasureThroughput(ITextEmbedder embedder, string shipped)

@@ -10,7 +10,8 @@ internal sealed record BenchOptions
           --levels 8,32,128        concurrent conversations per level
           --targets healthz,messages,directline
           --duration 15            seconds per target per level
-          --warmup 5               seconds per target at the first level before measuring (discarded)
+          --warmup 15              seconds per target at the first level before measuring (discarded; the host's
+                                   tiered JIT keeps compiling for the first 20-30 s of load)
           --max-turns 200000       turns per target per level at most
           --turn-timeout 10        seconds before a turn counts as an error
           --poll-ms 20             Direct Line poll interval when the reply is not there yet
@@ -26,7 +27,7 @@ internal sealed record BenchOptions
 
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(15);
 
-    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(5);
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(15);
 
     public int MaxTurns { get; init; } = 200_000;
 

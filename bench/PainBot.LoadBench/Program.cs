@@ -43,6 +43,10 @@ var settings = new Dictionary<string, string>(StringComparer.Ordinal)
     ["Knowledge__Path"] = Path.Combine(root, "knowledge"),
     ["Knowledge__EmbeddingCachePath"] = Path.Combine(root, "data", "cache"),
     ["Knowledge__WatchForChanges"] = "false",
+
+    // The scripts repeat their questions; without this every turn after the first round would skip embedding the
+    // question (the host caches question vectors by exact text), which real, varied traffic mostly would not.
+    ["Knowledge__QueryEmbeddingCacheSize"] = "0",
     ["DirectLine__Secret"] = Secret,
     ["DirectLine__MaxConversations"] = "1000000",
 };

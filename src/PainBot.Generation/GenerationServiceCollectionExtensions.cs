@@ -16,6 +16,9 @@ public static class GenerationServiceCollectionExtensions
     /// <summary>The named HttpClient that carries model calls, with retries and a circuit breaker.</summary>
     public const string HttpClientName = "PainBot.Generation";
 
+    /// <summary>Service key of the embedder the grounding check uses (full precision).</summary>
+    public const string GroundingEmbedderKey = "PainBot.Generation.Grounding";
+
     /// <summary>
     /// Adds the verifying model composer as <see cref="IAnswerComposer"/> when the "Generation" section turns a
     /// model on (call before <c>AddPainBotDialog</c>, whose extractive composer is only a default). Reads the
@@ -50,13 +53,30 @@ public static class GenerationServiceCollectionExtensions
 
         services.AddHttpClient(HttpClientName).AddResilienceHandler("model", AddResilience);
         services.AddSingleton<GenerationStats>();
-        services.AddSingleton(sp => new SupportScorer(sp.GetRequiredService<Knowledge.Embeddings.ITextEmbedder>()));
+        // Grounding checks a model's sentences against the passages by meaning. Its thresholds were fitted with the
+        // encoder at full precision, and with a model configured the model's reply takes far longer than these few
+        // sentence embeddings, so the check keeps full precision even when retrieval runs the quantized encoder.
+        services.AddKeyedSingleton<Knowledge.Embeddings.ITextEmbedder>(GroundingEmbedderKey, (sp, _) =>
+            sp.GetRequiredService<Knowledge.Embeddings.ITextEmbedder>() is Knowledge.Embeddings.MiniLmEmbedder { Precision: not Knowledge.Embeddings.EmbeddingPrecision.Full }
+                ? new Knowledge.Embeddings.MiniLmEmbedder(Knowledge.Embeddings.EmbeddingPrecision.Full)
+                : new SharedEmbedder(sp.GetRequiredService<Knowledge.Embeddings.ITextEmbedder>()));
+        services.AddSingleton(sp => new SupportScorer(sp.GetRequiredKeyedService<Knowledge.Embeddings.ITextEmbedder>(GroundingEmbedderKey)));
         services.AddSingleton(sp => new GroundingVerifier(sp.GetRequiredService<SupportScorer>(), SupportThresholds.Default));
         services.AddSingleton(CreateKernel);
         services.AddSingleton<FollowUpCondenser>();
         services.AddSingleton<GroundedComposer>();
         services.AddSingleton<IAnswerComposer>(sp => sp.GetRequiredService<GroundedComposer>());
         return services;
+    }
+
+    /// <summary>The retrieval embedder, lent to grounding without passing ownership (the container disposes it once).</summary>
+    private sealed class SharedEmbedder(Knowledge.Embeddings.ITextEmbedder inner) : Knowledge.Embeddings.ITextEmbedder
+    {
+        public string ModelId => inner.ModelId;
+
+        public int Dimensions => inner.Dimensions;
+
+        public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default) => inner.Embed(texts, cancellationToken);
     }
 
     private static void AddResilience(ResiliencePipelineBuilder<HttpResponseMessage> builder, ResilienceHandlerContext context)

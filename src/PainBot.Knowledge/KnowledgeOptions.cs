@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using PainBot.Knowledge.Embeddings;
 
 namespace PainBot.Knowledge;
 
@@ -20,6 +21,12 @@ public sealed class KnowledgeOptions
 
     /// <summary>Use MiniLM sentence embeddings alongside BM25. Off gives BM25 alone.</summary>
     public bool Dense { get; set; } = true;
+
+    /// <summary>
+    /// How the MiniLM encoder's weights run: Quantized (8-bit, the default; about twice as fast) or Full (32-bit
+    /// floats as shipped). Changing it re-embeds the passages once (the cache is keyed by it).
+    /// </summary>
+    public EmbeddingPrecision EmbeddingPrecision { get; set; } = EmbeddingPrecision.Quantized;
 
     /// <summary>How the BM25 and dense rankings are combined.</summary>
     public FusionMethod Fusion { get; set; } = FusionMethod.Weighted;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using PainBot.Core.Knowledge;
 using PainBot.Knowledge.Embeddings;
 
@@ -19,7 +20,7 @@ public static class KnowledgeServiceCollectionExtensions
             .BindConfiguration(KnowledgeOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.TryAddSingleton<ITextEmbedder, MiniLmEmbedder>();
+        services.TryAddSingleton<ITextEmbedder>(sp => new MiniLmEmbedder(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.EmbeddingPrecision));
         services.TryAddSingleton<KnowledgeService>();
         services.TryAddSingleton<IKnowledgeSearch>(sp => sp.GetRequiredService<KnowledgeService>());
         return services;

@@ -46,6 +46,24 @@ public sealed class RegistrationTests
     }
 
     [Theory]
+    [InlineData(Knowledge.Embeddings.EmbeddingPrecision.Quantized, false)]
+    [InlineData(Knowledge.Embeddings.EmbeddingPrecision.Full, true)]
+    public void AddPainBotGeneration_Enabled_GroundsWithTheFullPrecisionEncoder(Knowledge.Embeddings.EmbeddingPrecision retrieval, bool shared)
+    {
+        var services = Services(new() { ["Generation:Enabled"] = "true", ["Generation:Endpoint"] = "http://127.0.0.1:1/v1", ["Generation:Model"] = "m", ["Generation:PromptsPath"] = Repo.Prompts });
+        using var retrievalEmbedder = new Knowledge.Embeddings.MiniLmEmbedder(retrieval);
+        services.AddSingleton<Knowledge.Embeddings.ITextEmbedder>(retrievalEmbedder);
+        services.AddPainBotGeneration();
+        using var provider = services.BuildServiceProvider();
+
+        var grounding = provider.GetRequiredKeyedService<Knowledge.Embeddings.ITextEmbedder>(GenerationServiceCollectionExtensions.GroundingEmbedderKey);
+
+        // Full precision either way; a second encoder only when retrieval runs the quantized one.
+        Assert.Equal(new Knowledge.Embeddings.MiniLmEmbedder(Knowledge.Embeddings.EmbeddingPrecision.Full).ModelId, grounding.ModelId);
+        Assert.Equal(shared, grounding is not Knowledge.Embeddings.MiniLmEmbedder);
+    }
+
+    [Theory]
     [InlineData("Generation:Model", "", "Generation:Model")]
     [InlineData("Generation:Endpoint", "", "Generation:Endpoint")]
     [InlineData("Generation:TimeoutMilliseconds", "5", "TimeoutMilliseconds")]

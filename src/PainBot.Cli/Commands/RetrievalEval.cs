@@ -44,9 +44,10 @@ internal sealed class RetrievalEval(KnowledgeService knowledge, TextWriter outpu
             output.WriteLine($"  {Name(f.Mode),-10} {f.RecallAt1,9:0.000} {f.RecallAt3,9:0.000} {f.Mrr,7:0.000}");
         }
 
+        var askMisses = new List<string>();
         if (throughAsk is not null)
         {
-            var ask = Measure(set, q => throughAsk(q.Text, JsonLines.AudienceOf(q.Audience)), RetrievalMode.Hybrid, null);
+            var ask = Measure(set, q => throughAsk(q.Text, JsonLines.AudienceOf(q.Audience)), RetrievalMode.Hybrid, askMisses);
             output.WriteLine($"  {"via ask",-10} {ask.RecallAt1,9:0.000} {ask.RecallAt3,9:0.000} {ask.Mrr,7:0.000}");
             figures.Add(ask);
         }
@@ -56,6 +57,15 @@ internal sealed class RetrievalEval(KnowledgeService knowledge, TextWriter outpu
         foreach (var m in misses)
         {
             output.WriteLine("  " + m);
+        }
+
+        if (askMisses.Count > 0)
+        {
+            output.WriteLine($"Misses via ask (no labelled topic among the answer's first 3 sources): {askMisses.Count}");
+            foreach (var m in askMisses)
+            {
+                output.WriteLine("  " + m);
+            }
         }
 
         output.WriteLine();
