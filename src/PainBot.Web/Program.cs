@@ -11,8 +11,8 @@ builder.Services.AddProblemDetails();
 
 var app = builder.Build();
 
-app.UseDefaultFiles();
 app.UseStaticFiles();
+app.MapChatPage();
 app.MapHealth();
 app.MapDirectLine();
 app.MapBotFramework();

@@ -33,6 +33,31 @@ public sealed class OnnxWeightQuantizerTests
     }
 
     [Fact]
+    public void A_bias_added_after_the_matmul_is_fused_into_it()
+    {
+        var bias = Enumerable.Range(0, Columns).Select(c => c * 0.5f - 1f).ToArray();
+        var model = MatMulModel(Weights(), bias: bias);
+
+        var (quantized, count) = OnnxWeightQuantizer.Quantize(model);
+
+        Assert.Equal(1, count);
+        var graph = ProtoWire.Read(quantized).Single(f => f.Number == 7).AsMessage();
+        var node = Assert.Single(graph, f => f.Number == 1).AsMessage();
+        Assert.Equal("DynamicQuantizeMatMul", node.Single(f => f.Number == 4).AsString());
+        Assert.Equal(["X", "W_int8", "W_scale", string.Empty, "B"], node.Where(f => f.Number == 1).Select(f => f.AsString()));
+        Assert.Equal("Y", node.Single(f => f.Number == 2).AsString());
+
+        var input = Enumerable.Range(0, Rows).Select(i => MathF.Cos(i * 0.3f)).ToArray();
+        var expected = Run(model, input);
+        var actual = Run(quantized, input);
+        var scale = expected.Max(MathF.Abs);
+        for (var c = 0; c < Columns; c++)
+        {
+            Assert.True(MathF.Abs(expected[c] - actual[c]) <= 0.03f * scale, $"column {c}: {expected[c]} vs {actual[c]}");
+        }
+    }
+
+    [Fact]
     public void Rewrite_replaces_the_node_and_stores_the_weights_as_int8()
     {
         var (quantized, _) = OnnxWeightQuantizer.Quantize(MatMulModel(Weights()));
@@ -101,7 +126,7 @@ public sealed class OnnxWeightQuantizerTests
     }
 
     /// <summary>An ONNX model (IR 7, opset 13): graph input X [1, Rows], constant W [Rows, Columns], Y = MatMul(X, W).</summary>
-    private static byte[] MatMulModel(float[] weights, bool truncateWeights = false)
+    private static byte[] MatMulModel(float[] weights, bool truncateWeights = false, float[]? bias = null)
     {
         var raw = new byte[weights.Length * 4];
         for (var i = 0; i < weights.Length; i++)
@@ -121,7 +146,7 @@ public sealed class OnnxWeightQuantizerTests
         {
             ProtoField.OfString(1, "X"),
             ProtoField.OfString(1, "W"),
-            ProtoField.OfString(2, "Y"),
+            ProtoField.OfString(2, bias is null ? "Y" : "XW"),
             ProtoField.OfString(3, "matmul"),
             ProtoField.OfString(4, "MatMul"),
         };
@@ -133,6 +158,20 @@ public sealed class OnnxWeightQuantizerTests
             ProtoField.OfMessage(11, ValueInfo("X", 1, Rows)),
             ProtoField.OfMessage(12, ValueInfo("Y", 1, Columns)),
         };
+        if (bias is not null)
+        {
+            var biasRaw = new byte[bias.Length * 4];
+            for (var i = 0; i < bias.Length; i++)
+            {
+                BinaryPrimitives.WriteSingleLittleEndian(biasRaw.AsSpan(i * 4), bias[i]);
+            }
+
+            graph.Insert(1, ProtoField.OfMessage(1,
+            [
+                ProtoField.OfString(1, "B"), ProtoField.OfString(1, "XW"), ProtoField.OfString(2, "Y"), ProtoField.OfString(3, "add"), ProtoField.OfString(4, "Add"),
+            ]));
+            graph.Add(ProtoField.OfMessage(5, [ProtoField.OfVarint(1, Columns), ProtoField.OfVarint(2, 1), ProtoField.OfString(8, "B"), ProtoField.OfBytes(9, biasRaw)]));
+        }
         return ProtoWire.Write(
         [
             ProtoField.OfVarint(1, 7),

@@ -25,6 +25,7 @@ internal static class OnnxWeightQuantizer
     private const int GraphNode = 1;
     private const int GraphInitializer = 5;
     private const int GraphInput = 11;
+    private const int GraphOutput = 12;
     private const int NodeInput = 1;
     private const int NodeOutput = 2;
     private const int NodeName = 3;
@@ -59,6 +60,7 @@ internal static class OnnxWeightQuantizer
         var graph = model[graphIndex].AsMessage();
         var initializers = new Dictionary<string, int>(StringComparer.Ordinal);
         var uses = new Dictionary<string, int>(StringComparer.Ordinal);
+        var consumer = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < graph.Count; i++)
         {
             if (graph[i].Number == GraphInitializer)
@@ -71,10 +73,13 @@ internal static class OnnxWeightQuantizer
                 {
                     var name = input.AsString();
                     uses[name] = uses.GetValueOrDefault(name) + 1;
+                    consumer[name] = i;
                 }
             }
         }
 
+        var graphOutputs = graph.Where(f => f.Number == GraphOutput).Select(f => NameOf(f.AsMessage(), ValueInfoName)).ToHashSet(StringComparer.Ordinal);
+        var removedNodes = new HashSet<int>();
         var removed = new HashSet<string>(StringComparer.Ordinal);
         var added = new List<ProtoField>();
         for (var i = 0; i < graph.Count; i++)
@@ -110,7 +115,18 @@ internal static class OnnxWeightQuantizer
                 ProtoField.OfString(NodeInput, quantizedName),
                 ProtoField.OfString(NodeInput, scaleName),
             };
-            rewritten.AddRange(node.Where(f => f.Number is NodeOutput or NodeName));
+            var outputs = node.Where(f => f.Number == NodeOutput).ToList();
+            if (FusableBias(graph, initializers, uses, consumer, graphOutputs, outputs, columns) is var (addIndex, bias, addOutput))
+            {
+                // MatMul then Add of a constant bias: the bias becomes the fused op's fifth input (no zero point).
+                rewritten.Add(ProtoField.OfString(NodeInput, string.Empty));
+                rewritten.Add(ProtoField.OfString(NodeInput, bias));
+                outputs = [ProtoField.OfString(NodeOutput, addOutput)];
+                removedNodes.Add(addIndex);
+            }
+
+            rewritten.AddRange(outputs);
+            rewritten.AddRange(node.Where(f => f.Number == NodeName));
             rewritten.Add(ProtoField.OfString(NodeOpType, "DynamicQuantizeMatMul"));
             rewritten.Add(ProtoField.OfString(NodeDomain, ContribDomain));
             graph[i] = ProtoField.OfMessage(GraphNode, rewritten);
@@ -122,6 +138,7 @@ internal static class OnnxWeightQuantizer
         }
 
         var newGraph = graph
+            .Where((_, i) => !removedNodes.Contains(i))
             .Where(f => !(f.Number == GraphInitializer && removed.Contains(NameOf(f.AsMessage(), TensorName))))
             .Where(f => !(f.Number == GraphInput && removed.Contains(NameOf(f.AsMessage(), ValueInfoName))))
             .Concat(added);
@@ -134,6 +151,47 @@ internal static class OnnxWeightQuantizer
         }
 
         return (ProtoWire.Write(model), removed.Count);
+    }
+
+    /// <summary>
+    /// When the MatMul's only output feeds only an Add whose other input is a constant float vector of
+    /// <paramref name="columns"/> values, that Add's index, the bias name and the Add's output.
+    /// </summary>
+    private static (int AddIndex, string Bias, string AddOutput)? FusableBias(
+        List<ProtoField> graph, Dictionary<string, int> initializers, Dictionary<string, int> uses,
+        Dictionary<string, int> consumer, HashSet<string> graphOutputs, List<ProtoField> outputs, int columns)
+    {
+        if (outputs.Count != 1)
+        {
+            return null;
+        }
+
+        var product = outputs[0].AsString();
+        if (uses.GetValueOrDefault(product) != 1 || graphOutputs.Contains(product) || !consumer.TryGetValue(product, out var addIndex))
+        {
+            return null;
+        }
+
+        var add = graph[addIndex].AsMessage();
+        var addInputs = add.Where(f => f.Number == NodeInput).Select(f => f.AsString()).ToList();
+        var addOutputs = add.Where(f => f.Number == NodeOutput).Select(f => f.AsString()).ToList();
+        if (NameOf(add, NodeOpType) != "Add" || NameOf(add, NodeDomain).Length > 0 || addInputs.Count != 2 || addOutputs.Count != 1)
+        {
+            return null;
+        }
+
+        var bias = addInputs[0] == product ? addInputs[1] : addInputs[0];
+        if (bias == product || !initializers.TryGetValue(bias, out var biasIndex))
+        {
+            return null;
+        }
+
+        var tensor = graph[biasIndex].AsMessage();
+        var dims = tensor.Where(f => f.Number == TensorDims)
+            .SelectMany(f => f.WireType == ProtoWireType.Varint ? [(long)f.Varint] : ProtoWire.ReadPackedVarints(f.Bytes.Span))
+            .ToList();
+        var dataType = tensor.FirstOrDefault(f => f.Number == TensorDataType)?.Varint;
+        return dataType == DataTypeFloat && dims.Count == 1 && dims[0] == columns ? (addIndex, bias, addOutputs[0]) : null;
     }
 
     /// <summary>Symmetric per-column quantization: column j's largest magnitude maps to ±<see cref="WeightLimit"/>.</summary>

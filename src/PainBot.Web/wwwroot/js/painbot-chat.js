@@ -7,7 +7,8 @@
  *
  * Script attributes (all optional): data-painbot-host (base URL of the PainBot host; default: where this
  * script was loaded from), data-target (id of the element to render into; default "webchat"), data-status and
- * data-alert (ids of polite and assertive live regions), data-locale.
+ * data-alert (ids of polite and assertive live regions), data-locale, data-emergency-number (named in the
+ * message shown when the chat cannot load; default "your local emergency number").
  */
 (function () {
   'use strict';
@@ -21,6 +22,7 @@
 
   var host = document.getElementById(data.target || 'webchat');
   var statusRegion = data.status ? document.getElementById(data.status) : null;
+  var emergencyNumber = data.emergencyNumber || 'your local emergency number';
   var alertRegion = data.alert ? document.getElementById(data.alert) : null;
 
   var LEVELS = {
@@ -114,7 +116,7 @@
     }
 
     if (!window.WebChat) {
-      fail('The chat could not be loaded. Please call the clinic instead; in an emergency call 911.');
+      fail('The chat could not be loaded. Please call the clinic instead; in an emergency call ' + emergencyNumber + '.');
       return;
     }
 
@@ -129,7 +131,7 @@
     } catch (e) {
       fail(e && e.message === 'HTTP 429'
         ? 'Too many chats were started from your network. Please wait a minute and reload the page.'
-        : 'PainBot is not available right now. Please call the clinic instead; in an emergency call 911.');
+        : 'PainBot is not available right now. Please call the clinic instead; in an emergency call ' + emergencyNumber + '.');
       return;
     }
 
