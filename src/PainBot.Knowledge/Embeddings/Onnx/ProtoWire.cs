@@ -51,29 +51,47 @@ internal static class ProtoWire
         return fields;
     }
 
-    /// <summary>Serialises fields in the order given.</summary>
+    /// <summary>Serialises fields in the order given, into an array of exactly the right size.</summary>
     public static byte[] Write(IEnumerable<ProtoField> fields)
     {
-        using var stream = new MemoryStream();
-        foreach (var field in fields)
+        var list = fields as IReadOnlyList<ProtoField> ?? [.. fields];
+        var size = 0L;
+        foreach (var field in list)
         {
-            WriteVarint(stream, ((ulong)field.Number << 3) | (ulong)field.WireType);
-            switch (field.WireType)
-            {
-                case ProtoWireType.Varint:
-                    WriteVarint(stream, field.Varint);
-                    break;
-                case ProtoWireType.LengthDelimited:
-                    WriteVarint(stream, (ulong)field.Bytes.Length);
-                    stream.Write(field.Bytes.Span);
-                    break;
-                default:
-                    stream.Write(field.Bytes.Span);
-                    break;
-            }
+            size += VarintSize(((ulong)field.Number << 3) | (ulong)field.WireType)
+                + (field.WireType == ProtoWireType.Varint ? VarintSize(field.Varint)
+                    : field.WireType == ProtoWireType.LengthDelimited ? VarintSize((ulong)field.Bytes.Length) + field.Bytes.Length
+                    : field.Bytes.Length);
         }
 
-        return stream.ToArray();
+        if (size > Array.MaxLength)
+        {
+            throw new InvalidDataException($"Message of {size} bytes is too large.");
+        }
+
+        // A model is tens of megabytes: growing a stream would leave several such buffers behind on the large
+        // object heap, so the size is computed first and the bytes written once.
+        var buffer = new byte[size];
+        var span = buffer.AsSpan();
+        foreach (var field in list)
+        {
+            WriteVarint(ref span, ((ulong)field.Number << 3) | (ulong)field.WireType);
+            if (field.WireType == ProtoWireType.Varint)
+            {
+                WriteVarint(ref span, field.Varint);
+                continue;
+            }
+
+            if (field.WireType == ProtoWireType.LengthDelimited)
+            {
+                WriteVarint(ref span, (ulong)field.Bytes.Length);
+            }
+
+            field.Bytes.Span.CopyTo(span);
+            span = span[field.Bytes.Length..];
+        }
+
+        return buffer;
     }
 
     /// <summary>Reads a run of varints (a packed repeated integer field).</summary>
@@ -122,14 +140,28 @@ internal static class ProtoWire
         throw new InvalidDataException($"Varint longer than 10 bytes at byte {position}.");
     }
 
-    private static void WriteVarint(Stream stream, ulong value)
+    private static int VarintSize(ulong value)
     {
+        var size = 1;
         while (value >= 0x80)
         {
-            stream.WriteByte((byte)(value | 0x80));
+            value >>= 7;
+            size++;
+        }
+
+        return size;
+    }
+
+    private static void WriteVarint(ref Span<byte> span, ulong value)
+    {
+        var i = 0;
+        while (value >= 0x80)
+        {
+            span[i++] = (byte)(value | 0x80);
             value >>= 7;
         }
 
-        stream.WriteByte((byte)value);
+        span[i++] = (byte)value;
+        span = span[i..];
     }
 }
