@@ -38,10 +38,10 @@ public sealed partial class ExtractiveComposer : IAnswerComposer
         var candidates = new List<(int Passage, int Order, Unit Unit, double Score)>();
         for (var p = 0; p < chosen.Count; p++)
         {
-            var units = Units(chosen[p].Passage.Body);
-            for (var u = 0; u < units.Count; u++)
+            var units = Analysed(chosen[p].Passage.Body);
+            for (var u = 0; u < units.Length; u++)
             {
-                var stems = Words.ContentStems(units[u].Text);
+                var stems = units[u].Stems;
                 var overlap = stems.Count == 0 ? 0 : stems.Count(question.Contains) / Math.Sqrt(stems.Count);
                 // The best passage always opens with its direct answer; the others only add sentences that
                 // share enough words with the question to be on point.
@@ -51,7 +51,7 @@ public sealed partial class ExtractiveComposer : IAnswerComposer
                     continue;
                 }
 
-                candidates.Add((p, u, units[u], overlap + lead - (p * 0.2)));
+                candidates.Add((p, u, units[u].Unit, overlap + lead - (p * 0.2)));
             }
         }
 
@@ -160,6 +160,15 @@ public sealed partial class ExtractiveComposer : IAnswerComposer
 
     /// <summary>A sentence or a bullet of a passage body.</summary>
     internal sealed record Unit(string Text, bool Bullet);
+
+    /// <summary>
+    /// A body's units with their content stems, worked out once per body text: passages are immutable and the same
+    /// few are composed from again and again (a reloaded passage is a new string, so it gets a new entry).
+    /// </summary>
+    private static (Unit Unit, HashSet<string> Stems)[] Analysed(string body) =>
+        AnalysedBodies.GetValue(body, b => [.. Units(b).Select(u => (u, Words.ContentStems(u.Text)))]);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, (Unit Unit, HashSet<string> Stems)[]> AnalysedBodies = [];
 
     /// <summary>Splits a Markdown body into sentences and bullets, skipping headings and bold-only labels.</summary>
     internal static List<Unit> Units(string body)
