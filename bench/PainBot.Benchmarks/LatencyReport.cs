@@ -76,24 +76,8 @@ internal static class LatencyReport
 
     private static void Percentiles(string label, KnowledgeService service, RetrievalMode mode, int runs)
     {
-        for (var i = 0; i < 50; i++)
-        {
-            service.Search(new SearchRequest(BenchSupport.Queries[i % BenchSupport.Queries.Length]), mode);
-        }
-
-        var times = new double[runs];
-        var allocated = GC.GetTotalAllocatedBytes(precise: true);
-        for (var i = 0; i < runs; i++)
-        {
-            var q = BenchSupport.Queries[i % BenchSupport.Queries.Length];
-            var start = Stopwatch.GetTimestamp();
-            service.Search(new SearchRequest(q), mode);
-            times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-        }
-
-        allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
-        Array.Sort(times);
-        Console.WriteLine($"{label}: p50 {times[runs / 2],7:0.000} ms   p99 {times[(int)(runs * 0.99)],7:0.000} ms   {allocated / 1024.0 / runs,6:0} KB allocated per call   ({runs} runs)");
+        var n = 0;
+        Time(label, runs, () => service.Search(new SearchRequest(BenchSupport.Queries[n++ % BenchSupport.Queries.Length]), mode));
     }
 
     private static void Time(string label, int runs, Action action)

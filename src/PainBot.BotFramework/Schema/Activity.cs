@@ -76,4 +76,19 @@ public sealed class Activity
     /// <summary>Fields this type does not model, kept so they survive a round trip.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? Properties { get; set; }
+
+    /// <summary>
+    /// A new activity of <paramref name="type"/> addressed back along this one (as Microsoft.Bot.Schema's
+    /// <c>CreateReply</c>): same channel, service URL and conversation, sender and recipient swapped, replying to this id.
+    /// </summary>
+    public Activity CreateReply(string type) => new()
+    {
+        Type = type,
+        ChannelId = ChannelId,
+        ServiceUrl = ServiceUrl,
+        Conversation = Conversation,
+        From = Recipient,
+        Recipient = From,
+        ReplyToId = Id,
+    };
 }

@@ -53,23 +53,24 @@ internal sealed class RetrievalEval(KnowledgeService knowledge, TextWriter outpu
         }
 
         output.WriteLine();
-        output.WriteLine($"Misses of the fused ranking (no labelled topic in the top 3): {misses.Count}");
+        PrintMisses("Misses of the fused ranking (no labelled topic in the top 3)", misses, always: true);
+        PrintMisses("Misses via ask (no labelled topic among the answer's first 3 sources)", askMisses, always: false);
+        output.WriteLine();
+        return figures;
+    }
+
+    private void PrintMisses(string heading, List<string> misses, bool always)
+    {
+        if (misses.Count == 0 && !always)
+        {
+            return;
+        }
+
+        output.WriteLine($"{heading}: {misses.Count}");
         foreach (var m in misses)
         {
             output.WriteLine("  " + m);
         }
-
-        if (askMisses.Count > 0)
-        {
-            output.WriteLine($"Misses via ask (no labelled topic among the answer's first 3 sources): {askMisses.Count}");
-            foreach (var m in askMisses)
-            {
-                output.WriteLine("  " + m);
-            }
-        }
-
-        output.WriteLine();
-        return figures;
     }
 
     private static Figures Measure(IReadOnlyList<EvalRetrievalLine> set, Func<EvalRetrievalLine, IReadOnlyList<string>> topicsFor, RetrievalMode mode, List<string>? misses)

@@ -96,7 +96,7 @@ public sealed partial class ExtractiveComposer : IAnswerComposer
             var patientFacing = chosen.FirstOrDefault(h => h.Passage.Audience != Audience.Staff);
             if (patientFacing is not null)
             {
-                var lead = Units(patientFacing.Passage.Body).FirstOrDefault();
+                var lead = Analysed(patientFacing.Passage.Body).FirstOrDefault().Unit;
                 var number = citations.FirstOrDefault(c => c.PassageId == patientFacing.Passage.Id)?.Number;
                 if (lead is not null && number is not null)
                 {

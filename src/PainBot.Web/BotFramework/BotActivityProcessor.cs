@@ -158,14 +158,5 @@ public sealed class BotActivityProcessor(ActivityTurnHandler turns, IOptions<Bot
         }
     }
 
-    private static Activity Typing(Activity incoming) => new()
-    {
-        Type = ActivityTypes.Typing,
-        ChannelId = incoming.ChannelId,
-        ServiceUrl = incoming.ServiceUrl,
-        Conversation = incoming.Conversation,
-        From = incoming.Recipient,
-        Recipient = incoming.From,
-        ReplyToId = incoming.Id,
-    };
+    private static Activity Typing(Activity incoming) => incoming.CreateReply(ActivityTypes.Typing);
 }

@@ -36,23 +36,18 @@ public sealed class ActivityTurnHandler(DialogManager dialog, ResponseTexts text
             [.. reply.Citations.Select(c => new { number = c.Number, id = c.PassageId, title = c.Title, topic = c.Topic })],
             result.Handoff);
 
-    private static Activity Reply(Activity incoming, string text, IReadOnlyList<string> suggestions, string kind, string level, object[] citations, bool handoff = false) => new()
+    private static Activity Reply(Activity incoming, string text, IReadOnlyList<string> suggestions, string kind, string level, object[] citations, bool handoff = false)
     {
-        Type = ActivityTypes.Message,
-        ChannelId = incoming.ChannelId,
-        ServiceUrl = incoming.ServiceUrl,
-        Conversation = incoming.Conversation,
-        From = incoming.Recipient,
-        Recipient = incoming.From,
-        Locale = incoming.Locale,
-        ReplyToId = incoming.Id,
-        Text = text,
-        TextFormat = "markdown",
-        InputHint = "acceptingInput",
-        SuggestedActions = suggestions.Count == 0 ? null : new SuggestedActions
+        var reply = incoming.CreateReply(ActivityTypes.Message);
+        reply.Locale = incoming.Locale;
+        reply.Text = text;
+        reply.TextFormat = "markdown";
+        reply.InputHint = "acceptingInput";
+        reply.SuggestedActions = suggestions.Count == 0 ? null : new SuggestedActions
         {
             Actions = [.. suggestions.Select(s => new CardAction { Type = "imBack", Title = s, Value = JsonSerializer.SerializeToElement(s) })],
-        },
-        ChannelData = JsonSerializer.SerializeToElement(new { painbot = new { kind, level, citations, handoff } }),
-    };
+        };
+        reply.ChannelData = JsonSerializer.SerializeToElement(new { painbot = new { kind, level, citations, handoff } });
+        return reply;
+    }
 }

@@ -20,17 +20,20 @@ public static partial class ChatPage
 
     private const string File = "index.html";
 
-    /// <summary>Maps <c>/</c> and <c>/index.html</c> (endpoints take precedence over the static file).</summary>
+    /// <summary>
+    /// Renders the page once, at start, and maps <c>/</c> and <c>/index.html</c> to it (endpoints take precedence
+    /// over the static file). A missing page or an unknown placeholder stops the host with the reason.
+    /// </summary>
     public static IEndpointRouteBuilder MapChatPage(this IEndpointRouteBuilder app)
     {
-        var page = new Lazy<string>(() => Render(app.ServiceProvider), LazyThreadSafetyMode.ExecutionAndPublication);
-        IResult Serve() => Results.Content(page.Value, "text/html; charset=utf-8");
+        var page = Render(app.ServiceProvider);
+        IResult Serve() => Results.Content(page, "text/html; charset=utf-8");
         app.MapGet("/", Serve);
         app.MapGet("/" + File, Serve);
         return app;
     }
 
-    /// <summary>The page with every placeholder replaced; an unknown placeholder stops the host at the first request.</summary>
+    /// <summary>The page with every placeholder replaced.</summary>
     internal static string Render(IServiceProvider services)
     {
         var environment = services.GetRequiredService<IWebHostEnvironment>();

@@ -79,7 +79,7 @@ internal static class OnnxWeightQuantizer
         }
 
         var graphOutputs = graph.Where(f => f.Number == GraphOutput).Select(f => NameOf(f.AsMessage(), ValueInfoName)).ToHashSet(StringComparer.Ordinal);
-        var removedNodes = new HashSet<int>();
+        var dropped = new HashSet<int>(); // graph fields to leave out: replaced weights and folded bias Adds
         var removed = new HashSet<string>(StringComparer.Ordinal);
         var added = new List<ProtoField>();
         for (var i = 0; i < graph.Count; i++)
@@ -108,6 +108,7 @@ internal static class OnnxWeightQuantizer
             added.Add(ProtoField.OfMessage(GraphInitializer, Tensor(quantizedName, [rows, columns], DataTypeInt8, quantized)));
             added.Add(ProtoField.OfMessage(GraphInitializer, Tensor(scaleName, [columns], DataTypeFloat, scales)));
             removed.Add(inputs[1]);
+            dropped.Add(weightIndex);
 
             var rewritten = new List<ProtoField>
             {
@@ -122,7 +123,7 @@ internal static class OnnxWeightQuantizer
                 rewritten.Add(ProtoField.OfString(NodeInput, string.Empty));
                 rewritten.Add(ProtoField.OfString(NodeInput, bias));
                 outputs = [ProtoField.OfString(NodeOutput, addOutput)];
-                removedNodes.Add(addIndex);
+                dropped.Add(addIndex);
             }
 
             rewritten.AddRange(outputs);
@@ -138,9 +139,7 @@ internal static class OnnxWeightQuantizer
         }
 
         var newGraph = graph
-            .Where((_, i) => !removedNodes.Contains(i))
-            .Where(f => !(f.Number == GraphInitializer && removed.Contains(NameOf(f.AsMessage(), TensorName))))
-            .Where(f => !(f.Number == GraphInput && removed.Contains(NameOf(f.AsMessage(), ValueInfoName))))
+            .Where((f, i) => !dropped.Contains(i) && !(f.Number == GraphInput && removed.Contains(NameOf(f.AsMessage(), ValueInfoName))))
             .Concat(added);
         model[graphIndex] = ProtoField.OfMessage(ModelGraph, newGraph);
 
@@ -187,11 +186,8 @@ internal static class OnnxWeightQuantizer
         }
 
         var tensor = graph[biasIndex].AsMessage();
-        var dims = tensor.Where(f => f.Number == TensorDims)
-            .SelectMany(f => f.WireType == ProtoWireType.Varint ? [(long)f.Varint] : ProtoWire.ReadPackedVarints(f.Bytes.Span))
-            .ToList();
-        var dataType = tensor.FirstOrDefault(f => f.Number == TensorDataType)?.Varint;
-        return dataType == DataTypeFloat && dims.Count == 1 && dims[0] == columns ? (addIndex, bias, addOutputs[0]) : null;
+        var dims = Dims(tensor);
+        return DataType(tensor) == DataTypeFloat && dims.Count == 1 && dims[0] == columns ? (addIndex, bias, addOutputs[0]) : null;
     }
 
     /// <summary>Symmetric per-column quantization: column j's largest magnitude maps to ±<see cref="WeightLimit"/>.</summary>
@@ -232,11 +228,8 @@ internal static class OnnxWeightQuantizer
     {
         rows = columns = 0;
         values = [];
-        var dataType = tensor.FirstOrDefault(f => f.Number == TensorDataType)?.Varint;
-        var dims = tensor.Where(f => f.Number == TensorDims)
-            .SelectMany(f => f.WireType == ProtoWireType.Varint ? [(long)f.Varint] : ProtoWire.ReadPackedVarints(f.Bytes.Span))
-            .ToList();
-        if (dataType != DataTypeFloat || dims.Count != 2 || dims[0] <= 0 || dims[1] <= 0 || dims[0] * dims[1] > int.MaxValue / 4)
+        var dims = Dims(tensor);
+        if (DataType(tensor) != DataTypeFloat || dims.Count != 2 || dims[0] <= 0 || dims[1] <= 0 || dims[0] * dims[1] > int.MaxValue / 4)
         {
             return false;
         }
@@ -273,6 +266,13 @@ internal static class OnnxWeightQuantizer
 
         return true;
     }
+
+    /// <summary>A tensor's shape (dims written one by one or packed).</summary>
+    private static List<long> Dims(List<ProtoField> tensor) =>
+        [.. tensor.Where(f => f.Number == TensorDims)
+            .SelectMany(f => f.WireType == ProtoWireType.Varint ? [(long)f.Varint] : ProtoWire.ReadPackedVarints(f.Bytes.Span))];
+
+    private static ulong? DataType(List<ProtoField> tensor) => tensor.FirstOrDefault(f => f.Number == TensorDataType)?.Varint;
 
     private static List<ProtoField> Tensor(string name, long[] dims, int dataType, byte[] raw)
     {
