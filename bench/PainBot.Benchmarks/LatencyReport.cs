@@ -48,6 +48,8 @@ internal static class LatencyReport
             Time("  safety triage alone", 20000, () => assistant.Triage.Assess(BenchSupport.Queries[m++ % BenchSupport.Queries.Length], Audience.Patient));
         }
 
+        ScopeGuardFigures(shipped);
+
         Console.WriteLine();
 
         var root = GeneratedKnowledge.Create(generatedCount);
@@ -99,6 +101,35 @@ internal static class LatencyReport
         allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
         Array.Sort(times);
         Console.WriteLine($"{label}: p50 {times[runs / 2],7:0.000} ms   p99 {times[(int)(runs * 0.99)],7:0.000} ms   {allocated / 1024.0 / runs,6:0} KB allocated per call   ({runs} runs)");
+    }
+
+    /// <summary>The scope rules: load time, memory held, per-message cost, and the slowest of some hostile 4,000-character messages.</summary>
+    private static void ScopeGuardFigures(string shipped)
+    {
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var sw = Stopwatch.StartNew();
+        var guard = new PainBot.Core.Scope.ScopeGuard(PainBot.Core.Scope.ScopeRuleLoader.Load(Path.Combine(shipped, "scope")));
+        var loadMs = sw.Elapsed.TotalMilliseconds;
+        var held = GC.GetTotalMemory(forceFullCollection: true) - before;
+        Console.WriteLine($"  scope rules load: {loadMs,6:0} ms, {held / 1e6:0.0} MB held");
+        var q = 0;
+        Time("  scope guard alone  ", 5000, () => guard.Assess(BenchSupport.Queries[q++ % BenchSupport.Queries.Length]));
+        string[] hostile =
+        [
+            new string('a', 4000),
+            string.Concat(Enumerable.Repeat("a b c d e f g h i j ", 200)),
+            string.Concat(Enumerable.Repeat("show me the show me your ", 160)),
+            string.Concat(Enumerable.Repeat("how much how many ", 230)),
+            string.Concat(Enumerable.Repeat("without saying without the dont tell me ", 100)),
+        ];
+        var worst = hostile.Max(text =>
+        {
+            guard.Assess(text);
+            var start = Stopwatch.GetTimestamp();
+            guard.Assess(text);
+            return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        });
+        Console.WriteLine($"  scope guard, slowest hostile 4,000-character message: {worst:0.0} ms");
     }
 
     private static double MeasureThroughput(ITextEmbedder embedder, string shipped)
