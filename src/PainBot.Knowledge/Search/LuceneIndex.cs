@@ -39,7 +39,7 @@ public sealed class LuceneIndex : IDisposable
     private readonly IndexWriter _writer;
     private readonly SearcherManager _manager;
     private readonly System.Threading.Lock _writeGate = new();
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IndexReader, Dictionary<string, HashSet<string>>> _vocabularies = [];
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IndexReader, ReaderTerms> _vocabularies = [];
 
     /// <param name="path">Folder for an on-disk index; null or empty for memory.</param>
     public LuceneIndex(string? path)
@@ -110,7 +110,7 @@ public sealed class LuceneIndex : IDisposable
         {
             // Only (term, field) pairs that occur in the index: an absent pair scores nothing (BM25 has no coord
             // or query norm) but still costs Lucene a terms enumerator, weight and scorer, about 10 KB each.
-            var vocabulary = _vocabularies.GetValue(searcher.IndexReader, Vocabulary);
+            var vocabulary = _vocabularies.GetValue(searcher.IndexReader, static reader => new ReaderTerms(reader));
             var should = new BooleanQuery();
             foreach (var t in terms)
             {
@@ -170,15 +170,15 @@ public sealed class LuceneIndex : IDisposable
         _directory.Dispose();
     }
 
-    private static void AddTerm(BooleanQuery should, Dictionary<string, HashSet<string>> vocabulary, string term, float weight)
+    private static void AddTerm(BooleanQuery should, ReaderTerms vocabulary, string term, float weight)
     {
         // Best field wins, the others add a little: a word in title and body is not counted twice in full.
         var dis = new DisjunctionMaxQuery(0.3f) { Boost = weight };
         foreach (var (field, boost) in TextFields)
         {
-            if (vocabulary.TryGetValue(field, out var words) && words.Contains(term))
+            if (vocabulary.Context(field, term) is { } context)
             {
-                dis.Add(new TermQuery(new Term(field, term)) { Boost = boost });
+                dis.Add(new TermQuery(context.Term, context.States) { Boost = boost });
             }
         }
 
@@ -188,26 +188,45 @@ public sealed class LuceneIndex : IDisposable
         }
     }
 
-    /// <summary>Every term of every text field of one reader (built once per reader, i.e. per re-index).</summary>
-    private static Dictionary<string, HashSet<string>> Vocabulary(IndexReader reader)
+    /// <summary>
+    /// The terms of one reader (one per re-index): every term of every text field, and the term states of those
+    /// a question has used. A term query given its states skips the look-up in the terms dictionary, which
+    /// otherwise builds a terms enumerator with its frames for every (term, field) of every question.
+    /// </summary>
+    private sealed class ReaderTerms
     {
-        var vocabulary = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var (field, _) in TextFields)
-        {
-            var words = new HashSet<string>(StringComparer.Ordinal);
-            var fieldTerms = MultiFields.GetTerms(reader, field);
-            if (fieldTerms is not null)
-            {
-                var e = fieldTerms.GetEnumerator();
-                while (e.MoveNext())
-                {
-                    words.Add(e.Term.Utf8ToString());
-                }
-            }
+        private readonly IndexReader _reader;
+        private readonly Dictionary<string, HashSet<string>> _words = new(StringComparer.Ordinal);
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Field, string Text), (Term Term, TermContext States)> _contexts = new();
 
-            vocabulary[field] = words;
+        public ReaderTerms(IndexReader reader)
+        {
+            _reader = reader;
+            foreach (var (field, _) in TextFields)
+            {
+                var words = new HashSet<string>(StringComparer.Ordinal);
+                var fieldTerms = MultiFields.GetTerms(reader, field);
+                if (fieldTerms is not null)
+                {
+                    var e = fieldTerms.GetEnumerator();
+                    while (e.MoveNext())
+                    {
+                        words.Add(e.Term.Utf8ToString());
+                    }
+                }
+
+                _words[field] = words;
+            }
         }
 
-        return vocabulary;
+        /// <summary>The term and its states in this reader, or null when the field never contains it (it could not score).</summary>
+        public (Term Term, TermContext States)? Context(string field, string text) =>
+            _words.TryGetValue(field, out var words) && words.Contains(text)
+                ? _contexts.GetOrAdd((field, text), static (key, reader) =>
+                {
+                    var term = new Term(key.Field, key.Text);
+                    return (term, TermContext.Build(reader.Context, term));
+                }, _reader)
+                : null;
     }
 }
