@@ -9,8 +9,9 @@ namespace PainBot.Knowledge.Embeddings.Onnx;
 /// the encoder about twice as fast; the embeddings stay within a cosine of about 0.99 of the float model's.
 /// </summary>
 /// <remarks>
-/// Weights use 7 bits of range (−63..63), as ONNX Runtime's own quantizer does with reduce_range: the
-/// unsigned-by-signed multiply-add of CPUs without VNNI saturates on full 8-bit weights.
+/// Weights use the full signed range (−127..127). On x86 CPUs without VNNI the runtime's unsigned-by-signed
+/// multiply-add can saturate on such weights (ONNX Runtime's own quantizer offers reduce_range for that); the
+/// fidelity test against the float model would show it, and <see cref="EmbeddingPrecision.Full"/> avoids it.
 /// </remarks>
 internal static class OnnxWeightQuantizer
 {
