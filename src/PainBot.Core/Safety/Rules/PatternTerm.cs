@@ -39,11 +39,43 @@ internal sealed record PatternTerm(string Text, IReadOnlyList<PatternToken> Toke
             return -1;
         }
 
-        if (position >= words.Count || words[position].Sentence != sentence || !token.Matches(words[position].Text))
+        if (position >= words.Count || words[position].Sentence != sentence)
         {
             return -1;
         }
 
-        return MatchFrom(words, position + 1, tokenIndex + 1, sentence);
+        if (token.Matches(words[position].Text))
+        {
+            return MatchFrom(words, position + 1, tokenIndex + 1, sentence);
+        }
+
+        // Inside a phrase, up to two filler words the pattern does not name are passed over:
+        // "hope i just don't wake up" still matches "hope i do not wake up".
+        for (var skipped = 0; tokenIndex > 0 && skipped < MaxFillers && position < words.Count && IsFiller(words[position].Text); skipped++)
+        {
+            position++;
+            if (position < words.Count && words[position].Sentence == sentence && token.Matches(words[position].Text))
+            {
+                return MatchFrom(words, position + 1, tokenIndex + 1, sentence);
+            }
+        }
+
+        return -1;
     }
+
+    /// <summary>Most filler words passed over between two words of a phrase.</summary>
+    public const int MaxFillers = 2;
+
+    /// <summary>
+    /// Hedges and intensifiers people drop into the middle of a phrase without changing what it says. Words that
+    /// change the meaning ("almost", "never", "not") are deliberately not here.
+    /// </summary>
+    private static readonly HashSet<string> Fillers = new(StringComparer.Ordinal)
+    {
+        "just", "really", "honestly", "actually", "literally", "kinda", "totally", "seriously", "basically",
+        "simply", "truly", "genuinely", "even", "ever", "still", "sometimes", "probably", "maybe", "quite",
+        "way", "so", "all", "completely", "suddenly",
+    };
+
+    private static bool IsFiller(string word) => Fillers.Contains(word);
 }

@@ -133,6 +133,17 @@ internal static class TextNormalizer
         }
 
         Flush();
+
+        // "could not" reads as "can not", so "couldn't feel my legs" and "couldn't get my words out" meet the
+        // patterns written in the present ("can not feel ... legs"). Patterns go through here too.
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            if (tokens[i].Text == "could" && tokens[i + 1].Text == "not")
+            {
+                tokens[i] = tokens[i] with { Text = "can" };
+            }
+        }
+
         return tokens;
     }
 
