@@ -38,7 +38,8 @@ public static class CoreServiceCollectionExtensions
             SafetyRuleLoader.Load(Path.Combine(knowledgeFolder(sp), "safety")),
             sp.GetRequiredService<IOptions<SafetyOptions>>().Value,
             sp.GetRequiredService<IOptions<ClinicOptions>>().Value,
-            sp.GetRequiredService<ILogger<SafetyTriage>>()));
+            sp.GetRequiredService<ILogger<SafetyTriage>>(),
+            sp.GetService<ICrisisScreen>()));
         services.TryAddSingleton<IScopeGuard>(sp => new ScopeGuard(ScopeRuleLoader.Load(Path.Combine(knowledgeFolder(sp), "scope"))));
         services.TryAddSingleton(sp => ResponseTexts.Load(knowledgeFolder(sp)));
         services.TryAddSingleton<IAnswerComposer, ExtractiveComposer>();

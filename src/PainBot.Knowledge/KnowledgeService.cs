@@ -204,7 +204,7 @@ public sealed partial class KnowledgeService : IKnowledgeSearch, IDisposable
         float[]? cosines = null;
         if (mode != RetrievalMode.Lexical && snapshot.Dense is not null && _embedder is not null && text.Any(char.IsLetterOrDigit))
         {
-            var query = _queryVectors.GetOrAdd(text, t => _embedder.Embed([t])[0]);
+            var query = QuestionVector(text);
             cosines = snapshot.Dense.Scores(query);
         }
 
@@ -221,6 +221,40 @@ public sealed partial class KnowledgeService : IKnowledgeSearch, IDisposable
         var confidence = mode == RetrievalMode.Lexical ? coverage : _confidence.Score(cosine, coverage);
         return (new SearchResult(hits, Math.Round(Math.Clamp(confidence, 0, 1), 4)), cosine, coverage);
     }
+
+    /// <summary>The highest cosine similarity of a vector to any passage served now (0 before loading or without vectors).</summary>
+    public double ClosestPassage(ReadOnlySpan<float> vector) =>
+        Volatile.Read(ref _snapshot)?.Dense is { } dense && dense.VectorCount > 0 ? dense.Scores(vector).Max() : 0;
+
+    /// <summary>Whether questions can be embedded (the dense side is on).</summary>
+    public bool CanEmbedQuestions => _embedder is not null;
+
+    /// <summary>
+    /// A question's vector: the one just computed for the same text in this turn (the crisis screen embeds the
+    /// message before the search does), else the question-vector cache, else the encoder.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The dense side is off (see <see cref="CanEmbedQuestions"/>).</exception>
+    public float[] QuestionVector(string text)
+    {
+        if (_embedder is null)
+        {
+            throw new InvalidOperationException("Questions cannot be embedded: Knowledge:Dense is off.");
+        }
+
+        // Per async flow, so it never crosses to another conversation and a later turn embeds its own text again.
+        if (LastQuestion.Value is { } last && ReferenceEquals(last.Embedder, _embedder) && string.Equals(last.Text, text, StringComparison.Ordinal))
+        {
+            return last.Vector;
+        }
+
+        var vector = _queryVectors.GetOrAdd(text, t => _embedder.Embed([t])[0]);
+        LastQuestion.Value = new(_embedder, text, vector);
+        return vector;
+    }
+
+    private static readonly AsyncLocal<RecentVector?> LastQuestion = new();
+
+    private sealed record RecentVector(ITextEmbedder Embedder, string Text, float[] Vector);
 
     /// <inheritdoc/>
     public void Dispose()

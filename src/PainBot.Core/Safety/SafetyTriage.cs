@@ -19,6 +19,11 @@ public sealed partial class SafetyTriage : ISafetyTriage
     private readonly string[] _responses;
     private readonly Dictionary<SafetyLevel, (string Informational, string Staff, string FollowUp)> _levelTexts;
     private readonly ILogger _logger;
+    private readonly ICrisisScreen? _screen;
+    private readonly SafetyRule? _screenReply;
+
+    /// <summary>The id reported when the crisis screen, not a rule, raised the message to crisis.</summary>
+    public const string CrisisScreenId = "crisis-screen";
 
     /// <summary>Creates triage with the clinic phone left as a neutral phrase.</summary>
     public SafetyTriage(SafetyRuleSet rules, SafetyOptions options)
@@ -28,6 +33,12 @@ public sealed partial class SafetyTriage : ISafetyTriage
 
     /// <summary>Creates triage; <paramref name="clinic"/> fills <c>{{clinic.phone}}</c>.</summary>
     public SafetyTriage(SafetyRuleSet rules, SafetyOptions options, ClinicOptions clinic, ILogger<SafetyTriage> logger)
+        : this(rules, options, clinic, logger, screen: null)
+    {
+    }
+
+    /// <summary>Creates triage with a crisis screen behind the rules (null: rules only).</summary>
+    public SafetyTriage(SafetyRuleSet rules, SafetyOptions options, ClinicOptions clinic, ILogger<SafetyTriage> logger, ICrisisScreen? screen)
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(options);
@@ -56,11 +67,35 @@ public sealed partial class SafetyTriage : ISafetyTriage
         }
 
         _rulesByTerm = [.. byTerm.Select(l => l is null ? [] : l.Distinct().ToArray())];
+
+        // The screen answers with the reply of the first crisis rule (the general crisis reply).
+        _screenReply = rules.Rules.FirstOrDefault(r => r.Level == SafetyLevel.Crisis);
+        _screen = _screenReply is null ? null : screen;
         SafetyTriageLog.RulesLoaded(_logger, rules.Rules.Count, rules.Terms.Count);
     }
 
     /// <inheritdoc/>
     public SafetyAssessment Assess(string text, Audience audience)
+    {
+        var ruled = AssessRules(text, audience);
+        if (_screen is null || string.IsNullOrWhiteSpace(text) || (!ruled.Informational && ruled.Level >= SafetyLevel.Crisis))
+        {
+            return ruled;
+        }
+
+        if (!_screen.Flags(text))
+        {
+            return ruled;
+        }
+
+        var reply = new StringBuilder(_responses[_screenReply!.Order]);
+        AppendLevelTexts(reply, SafetyLevel.Crisis, audience);
+        var assessment = new SafetyAssessment(SafetyLevel.Crisis, [CrisisScreenId, .. ruled.RuleIds], reply.ToString());
+        SafetyTriageLog.EscalationFired(_logger, SafetyLevel.Crisis, false, string.Join(",", assessment.RuleIds));
+        return assessment;
+    }
+
+    private SafetyAssessment AssessRules(string text, Audience audience)
     {
         var words = TextNormalizer.Normalize(text);
         if (words.Count == 0)
@@ -143,7 +178,15 @@ public sealed partial class SafetyTriage : ISafetyTriage
             reply.Append("\n\n").Append(_responses[crisis.Order]);
         }
 
-        var texts = _levelTexts[top.Level];
+        AppendLevelTexts(reply, top.Level, audience);
+        var assessment = new SafetyAssessment(top.Level, [.. ordered.Select(r => r.Id)], reply.ToString());
+        SafetyTriageLog.EscalationFired(_logger, top.Level, false, string.Join(",", assessment.RuleIds));
+        return assessment;
+    }
+
+    private void AppendLevelTexts(StringBuilder reply, SafetyLevel level, Audience audience)
+    {
+        var texts = _levelTexts[level];
         if (audience == Audience.Staff && texts.Staff.Length > 0)
         {
             reply.Append("\n\n").Append(texts.Staff);
@@ -153,10 +196,6 @@ public sealed partial class SafetyTriage : ISafetyTriage
         {
             reply.Append("\n\n").Append(texts.FollowUp);
         }
-
-        var assessment = new SafetyAssessment(top.Level, [.. ordered.Select(r => r.Id)], reply.ToString());
-        SafetyTriageLog.EscalationFired(_logger, top.Level, false, string.Join(",", assessment.RuleIds));
-        return assessment;
     }
 
     private static List<SafetyRule> Order(List<SafetyRule> rules) =>

@@ -7,7 +7,7 @@ namespace PainBot.Knowledge.Tests.Support;
 
 internal static class Services
 {
-    public static KnowledgeService Knowledge(string path, ITextEmbedder? embedder, string? cachePath = null, bool watch = false, FusionMethod fusion = FusionMethod.Weighted) =>
+    public static KnowledgeService Knowledge(string path, ITextEmbedder? embedder, string? cachePath = null, bool watch = false, FusionMethod fusion = FusionMethod.Weighted, int queryCacheSize = 2048) =>
         new(
             Options.Create(new KnowledgeOptions
             {
@@ -17,6 +17,7 @@ internal static class Services
                 WatchForChanges = watch,
                 ReloadDebounceMilliseconds = 100,
                 Fusion = fusion,
+                QueryEmbeddingCacheSize = queryCacheSize,
             }),
             Options.Create(new ClinicOptions()),
             NullLogger<KnowledgeService>.Instance,

@@ -1,0 +1,12 @@
+namespace PainBot.Core.Safety;
+
+/// <summary>
+/// A safety net behind the crisis rules: recognises crisis said in words no rule lists, by comparing the message
+/// with reviewed example sentences kept as data (<c>knowledge/safety/screen/</c>). It can only raise a message
+/// to crisis; <see cref="SafetyTriage"/> consults it when no rule reached crisis or emergency.
+/// </summary>
+public interface ICrisisScreen
+{
+    /// <summary>Whether the message reads as a crisis. Never throws for odd input.</summary>
+    bool Flags(string text);
+}

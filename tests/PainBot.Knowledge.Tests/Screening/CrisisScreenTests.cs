@@ -1,0 +1,127 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using PainBot.Core.Safety;
+using PainBot.Knowledge.Screening;
+using PainBot.Knowledge.Tests.Support;
+
+namespace PainBot.Knowledge.Tests.Screening;
+
+public sealed class CrisisScreenTests(RealKnowledgeFixture fixture) : IClassFixture<RealKnowledgeFixture>
+{
+    private CrisisScreen Screen() =>
+        new(fixture.Service, CrisisScreenFile.Load(Path.Combine(Services.RepoRoot(), "knowledge"))!, NullLogger<CrisisScreen>.Instance);
+
+    // Indirect ways of saying it that no crisis rule lists (safety-facts B1, B2, B4); written for this test.
+    [Theory]
+    [InlineData("most days i think my children would manage perfectly well without me around")]
+    [InlineData("honestly my family would be better off with the insurance money than with me")]
+    [InlineData("i have started sorting out who gets my things once i am gone")]
+    [InlineData("Thanks for the leaflet about pacing. I have been writing letters to my family for after I am gone.")]
+    public void Flags_IndirectCrisis(string text) => Assert.True(Screen().Flags(text), text);
+
+    // Ordinary questions, frustration and figures of speech must not get a crisis reply (section E).
+    [Theory]
+    [InlineData("does acupuncture help chronic neck pain?")]
+    [InlineData("i'm so fed up with this knee, nothing has worked, what else can i try")]
+    [InlineData("this migraine is killing me, is ice or heat better")]
+    [InlineData("plan me a weekend in Paris")]
+    [InlineData("is it safe?")]
+    [InlineData("how much turmeric do people take in the studies")]
+    [InlineData("I can't sleep because of my hip, what helps at night?")]
+    public void DoesNotFlag_OrdinaryMessages(string text) => Assert.False(Screen().Flags(text), text);
+
+    [Fact]
+    public void Flags_ACrisisSentenceInsideALongMessage()
+    {
+        var message = "Quick question about the chair yoga class on Tuesdays, is there parking nearby? "
+            + "Also my kids would honestly have an easier life if I wasn't around any more. "
+            + "And do I need to bring my own mat?";
+        Assert.True(Screen().Flags(message));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("ok")]
+    [InlineData("\u0000\u0001 <script>alert(1)</script>")]
+    public void OddInput_DoesNotFlagOrThrow(string text) => Assert.False(Screen().Flags(text));
+
+    [Fact]
+    public void Sentences_WholeMessageFirst_ThenFullSentencesOnly()
+    {
+        var message = "Is it ok? My knee aches after the walk to the shops. The physio said to rest it for a week. Thanks";
+        var parts = CrisisScreen.Sentences(message).ToList();
+        Assert.Same(message, parts[0]); // the same string the search embeds next
+        Assert.Equal(["My knee aches after the walk to the shops.", "The physio said to rest it for a week."], parts.Skip(1));
+
+        // One full sentence and a short one: only the whole message.
+        var single = "Is it ok? My knee aches after the walk to the shops.";
+        Assert.Equal([single], CrisisScreen.Sentences(single));
+    }
+
+    [Fact]
+    public void QuestionVector_SameTextInOneFlow_IsEmbeddedOnce()
+    {
+        var embedder = new HashingEmbedder();
+        using var service = Services.Knowledge(Path.Combine(Services.RepoRoot(), "knowledge"), embedder, queryCacheSize: 0);
+        service.Load();
+        var before = embedder.TextsEmbedded;
+        var text = "a question about the zebra crossing outside the clinic";
+        var first = service.QuestionVector(text);
+        service.Search(new PainBot.Core.Knowledge.SearchRequest(text));
+        Assert.Equal(before + 1, embedder.TextsEmbedded);
+        Assert.Same(first, service.QuestionVector(text));
+
+        // Another text, then the first again: embedded again (no cross-turn cache when the cache size is 0).
+        service.QuestionVector("what helps with sciatica");
+        service.QuestionVector(text);
+        Assert.Equal(before + 3, embedder.TextsEmbedded);
+    }
+}
+
+public class CrisisScreenFileTests
+{
+    private const string Valid = """
+        version: 1
+        threshold: 0.4
+        margin: 0.1
+        crisis:
+          - I do not want to be here anymore
+        not_crisis:
+          - I am fed up with my back
+        """;
+
+    [Fact]
+    public void Parse_Valid_ReadsEverything()
+    {
+        var file = CrisisScreenFile.Parse(Valid, "crisis-screen.yaml");
+        Assert.Equal(0.4, file.Threshold);
+        Assert.Equal(0.1, file.Margin);
+        Assert.Equal(["I do not want to be here anymore"], file.Crisis);
+        Assert.Equal(["I am fed up with my back"], file.NotCrisis);
+    }
+
+    [Theory]
+    [InlineData("threshold: 0.4", "threshold: 1.5", "crisis-screen.yaml:2: 'threshold' must be a number between 0 and 1")]
+    [InlineData("margin: 0.1", "margin: lots", "crisis-screen.yaml:3: 'margin' must be a number between 0 and 1")]
+    [InlineData("version: 1", "version: 2", "version must be 1")]
+    [InlineData("not_crisis:", "not_crisis_typo:", "unknown key 'not_crisis_typo'")]
+    [InlineData("  - I am fed up with my back", "  - 42", "every entry of 'not_crisis' must be a sentence in words")]
+    [InlineData("crisis:\n  - I do not want to be here anymore\n", "crisis: []\n", "'crisis' must be a non-empty list")]
+    [InlineData("margin: 0.1", "margin: [0.1", "is not valid YAML")]
+    public void Parse_Broken_NamesFileLineAndProblem(string from, string to, string expected)
+    {
+        var ex = Assert.Throws<SafetyRuleException>(() => CrisisScreenFile.Parse(Valid.Replace(from, to, StringComparison.Ordinal), "crisis-screen.yaml"));
+        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_NoFile_IsNull() => Assert.Null(CrisisScreenFile.Load(Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"))));
+
+    [Fact]
+    public void Load_Shipped_HasBothLists()
+    {
+        var file = CrisisScreenFile.Load(Path.Combine(Services.RepoRoot(), "knowledge"));
+        Assert.NotNull(file);
+        Assert.True(file.Crisis.Count >= 20 && file.NotCrisis.Count >= 20);
+    }
+}
