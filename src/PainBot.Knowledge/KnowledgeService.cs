@@ -204,7 +204,11 @@ public sealed partial class KnowledgeService : IKnowledgeSearch, IDisposable
         float[]? cosines = null;
         if (mode != RetrievalMode.Lexical && snapshot.Dense is not null && _embedder is not null && text.Any(char.IsLetterOrDigit))
         {
-            var query = QuestionVector(text);
+            // Only topic names of the content are cached, so a caller's arbitrary text cannot grow the cache.
+            var query = request.Topic is { Length: > 0 } topic && text.Length > topic.Length && text.EndsWith(topic, StringComparison.Ordinal)
+                && snapshot.TopicLabels.Values.Contains(topic, StringComparer.Ordinal)
+                ? FollowUpVector(text[..^topic.Length].TrimEnd(), topic)
+                : QuestionVector(text);
             cosines = snapshot.Dense.Scores(query);
         }
 
@@ -251,6 +255,28 @@ public sealed partial class KnowledgeService : IKnowledgeSearch, IDisposable
         LastQuestion.Value = new(_embedder, text, vector);
         return vector;
     }
+
+    /// <summary>
+    /// A follow-up resolved against a topic: the message's vector (usually already computed this turn by the
+    /// crisis screen) plus the topic name's vector (cached: topic names are content, not what people type),
+    /// back to unit length. One embedding per follow-up instead of two.
+    /// </summary>
+    private float[] FollowUpVector(string message, string topic)
+    {
+        var m = QuestionVector(message);
+        var t = _topicVectors.GetOrAdd(topic, static (label, embedder) => embedder.Embed([label])[0], _embedder!);
+        var sum = new float[m.Length];
+        System.Numerics.Tensors.TensorPrimitives.Add(m, t, sum);
+        var norm = System.Numerics.Tensors.TensorPrimitives.Norm(sum);
+        if (norm > 0)
+        {
+            System.Numerics.Tensors.TensorPrimitives.Divide(sum, norm, sum);
+        }
+
+        return sum;
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, float[]> _topicVectors = new(StringComparer.Ordinal);
 
     private static readonly AsyncLocal<RecentVector?> LastQuestion = new();
 

@@ -179,11 +179,13 @@ public sealed partial class DialogManager(
         }
 
         var query = text;
+        string? topic = null;
         if (FollowUp.NeedsContext(text))
         {
             if (state.LastTopic is not null && search.TopicLabels.TryGetValue(state.LastTopic, out var label))
             {
                 query = FollowUp.Resolve(text, label);
+                topic = label;
             }
             else if (!FollowUp.HasSubject(text))
             {
@@ -192,14 +194,14 @@ public sealed partial class DialogManager(
             }
         }
 
-        return await RetrieveAndComposeAsync(state, turn, query, safety, cancellationToken).ConfigureAwait(false);
+        return await RetrieveAndComposeAsync(state, turn, query, safety, cancellationToken, topic).ConfigureAwait(false);
 
         static bool spanishOnly(string t) => Language.LooksSpanish(t);
     }
 
-    private async Task<TurnResult> RetrieveAndComposeAsync(ConversationState state, UserTurn turn, string query, SafetyAssessment safety, CancellationToken cancellationToken)
+    private async Task<TurnResult> RetrieveAndComposeAsync(ConversationState state, UserTurn turn, string query, SafetyAssessment safety, CancellationToken cancellationToken, string? topic = null)
     {
-        var found = search.Search(new SearchRequest(query, state.Audience, 6));
+        var found = search.Search(new SearchRequest(query, state.Audience, 6) { Topic = topic });
         if (found.Hits.Count == 0 || found.Confidence < _options.AnswerThreshold)
         {
             return NotCovered(turn, query, found, safety);

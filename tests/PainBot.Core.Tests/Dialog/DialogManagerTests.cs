@@ -95,6 +95,10 @@ public sealed class DialogManagerTests
         var r = await dialog.HandleAsync(Say("is it safe?"));
 
         Assert.Equal("physical-acupuncture", r.Sources[0].Passage.Topic);
+
+        // The search is told which part is the topic, so it can reuse the message's vector.
+        Assert.Equal("is it safe? Acupuncture", rig.Search.LastRequest!.Text);
+        Assert.Equal("Acupuncture", rig.Search.LastRequest.Topic);
     }
 
     [Fact]

@@ -14,6 +14,8 @@ internal sealed class FakeKnowledgeSearch : IKnowledgeSearch
 
     public int Searches { get; private set; }
 
+    public SearchRequest? LastRequest { get; private set; }
+
     public IReadOnlyDictionary<string, Passage> Passages => _passages.ToDictionary(p => p.Id);
 
     public IReadOnlyDictionary<string, string> TopicLabels { get; } = new Dictionary<string, string>
@@ -25,6 +27,7 @@ internal sealed class FakeKnowledgeSearch : IKnowledgeSearch
     public SearchResult Search(SearchRequest request)
     {
         Searches++;
+        LastRequest = request;
         var words = request.Text.ToLowerInvariant().Split(' ', '?', '.', ',').Where(w => w.Length > 3).ToHashSet();
         var hits = _passages
             .Select(p => new SearchHit(p, words.Count(w => (p.Title + " " + p.Body).Contains(w, StringComparison.OrdinalIgnoreCase)) / 4.0))
