@@ -1,0 +1,53 @@
+using PainBot.Core.Safety;
+using PainBot.Knowledge.Screening;
+using PainBot.Knowledge.Tests.Support;
+
+namespace PainBot.Knowledge.Tests.Screening;
+
+public class CrisisScreenFileTests
+{
+    private const string Valid = """
+        version: 1
+        threshold: 0.4
+        margin: 0.1
+        crisis:
+          - I do not want to be here anymore
+        not_crisis:
+          - I am fed up with my back
+        """;
+
+    [Fact]
+    public void Parse_Valid_ReadsEverything()
+    {
+        var file = CrisisScreenFile.Parse(Valid, "crisis-screen.yaml");
+        Assert.Equal(0.4, file.Threshold);
+        Assert.Equal(0.1, file.Margin);
+        Assert.Equal(["I do not want to be here anymore"], file.Crisis);
+        Assert.Equal(["I am fed up with my back"], file.NotCrisis);
+    }
+
+    [Theory]
+    [InlineData("threshold: 0.4", "threshold: 1.5", "crisis-screen.yaml:2: 'threshold' must be a number between 0 and 1")]
+    [InlineData("margin: 0.1", "margin: lots", "crisis-screen.yaml:3: 'margin' must be a number between 0 and 1")]
+    [InlineData("version: 1", "version: 2", "version must be 1")]
+    [InlineData("not_crisis:", "not_crisis_typo:", "unknown key 'not_crisis_typo'")]
+    [InlineData("  - I am fed up with my back", "  - 42", "every entry of 'not_crisis' must be a sentence in words")]
+    [InlineData("crisis:\n  - I do not want to be here anymore\n", "crisis: []\n", "'crisis' must be a non-empty list")]
+    [InlineData("margin: 0.1", "margin: [0.1", "is not valid YAML")]
+    public void Parse_Broken_NamesFileLineAndProblem(string from, string to, string expected)
+    {
+        var ex = Assert.Throws<SafetyRuleException>(() => CrisisScreenFile.Parse(Valid.Replace(from, to, StringComparison.Ordinal), "crisis-screen.yaml"));
+        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_NoFile_IsNull() => Assert.Null(CrisisScreenFile.Load(Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"))));
+
+    [Fact]
+    public void Load_Shipped_HasBothLists()
+    {
+        var file = CrisisScreenFile.Load(Path.Combine(Services.RepoRoot(), "knowledge"));
+        Assert.NotNull(file);
+        Assert.True(file.Crisis.Count >= 20 && file.NotCrisis.Count >= 20);
+    }
+}
