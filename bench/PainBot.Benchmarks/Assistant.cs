@@ -36,11 +36,16 @@ internal sealed class Assistant : IDisposable
         _provider.GetRequiredService<KnowledgeService>().Load();
         Dialog = _provider.GetRequiredService<DialogManager>();
         Triage = _provider.GetRequiredService<ISafetyTriage>();
+        Rules = new SafetyTriage(SafetyRuleLoader.Load(Path.Combine(root, "knowledge", "safety")), new SafetyOptions());
     }
 
     public DialogManager Dialog { get; }
 
+    /// <summary>Triage as the hosts wire it: the rules, then the crisis screen.</summary>
     public ISafetyTriage Triage { get; }
+
+    /// <summary>The same rules without the crisis screen.</summary>
+    public SafetyTriage Rules { get; }
 
     public void Dispose() => _provider.Dispose();
 }

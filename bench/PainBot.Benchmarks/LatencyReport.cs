@@ -45,7 +45,9 @@ internal static class LatencyReport
             using var embedder = new MiniLmEmbedder();
             Time("  question embedding  ", 1000, () => embedder.Embed([BenchSupport.Queries[e++ % BenchSupport.Queries.Length]]));
             var m = 0;
-            Time("  safety triage alone", 20000, () => assistant.Triage.Assess(BenchSupport.Queries[m++ % BenchSupport.Queries.Length], Audience.Patient));
+            Time("  safety triage, rules only", 20000, () => assistant.Rules.Assess(BenchSupport.Queries[m++ % BenchSupport.Queries.Length], Audience.Patient));
+            var s = 0;
+            Time("  safety triage with the crisis screen", 2000, () => assistant.Triage.Assess(BenchSupport.Queries[s++ % BenchSupport.Queries.Length], Audience.Patient));
         }
 
         ScopeGuardFigures(shipped);

@@ -228,7 +228,7 @@ public sealed partial class KnowledgeService : IKnowledgeSearch, IDisposable
 
     /// <summary>The highest cosine similarity of a vector to any passage served now (0 before loading or without vectors).</summary>
     public double ClosestPassage(ReadOnlySpan<float> vector) =>
-        Volatile.Read(ref _snapshot)?.Dense is { } dense && dense.VectorCount > 0 ? dense.Scores(vector).Max() : 0;
+        Volatile.Read(ref _snapshot)?.Dense is { } dense && dense.VectorCount > 0 ? dense.Best(vector) : 0;
 
     /// <summary>Whether questions can be embedded (the dense side is on).</summary>
     public bool CanEmbedQuestions => _embedder is not null;

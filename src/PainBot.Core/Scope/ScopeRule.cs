@@ -2,13 +2,13 @@ using System.Text.RegularExpressions;
 
 namespace PainBot.Core.Scope;
 
-/// <summary>One compiled rule from <c>scope-rules.yaml</c>: its phrases (matched by word look-up) and its patterns (regular expressions), over <see cref="ScopeText"/>-normalised text.</summary>
+/// <summary>One compiled rule from <c>scope-rules.yaml</c>: its phrases (matched by word look-up) and its patterns (folded into one regular expression), over <see cref="ScopeText"/>-normalised text.</summary>
 public sealed class ScopeRule
 {
     private readonly PhraseMatcher _phrases;
-    private readonly IReadOnlyList<Regex> _patterns;
+    private readonly Regex? _patterns;
 
-    internal ScopeRule(string id, ScopeVerdict verdict, string? description, PhraseMatcher phrases, IReadOnlyList<Regex> patterns)
+    internal ScopeRule(string id, ScopeVerdict verdict, string? description, PhraseMatcher phrases, Regex? patterns)
     {
         Id = id;
         Verdict = verdict;
@@ -36,21 +36,14 @@ public sealed class ScopeRule
             return true;
         }
 
-        foreach (var regex in _patterns)
+        try
         {
-            try
-            {
-                if (regex.IsMatch(normalizedText))
-                {
-                    return true;
-                }
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                // Treated as no match: a message must never break the turn.
-            }
+            return _patterns?.IsMatch(normalizedText) == true;
         }
-
-        return false;
+        catch (RegexMatchTimeoutException)
+        {
+            // Treated as no match: a message must never break the turn.
+            return false;
+        }
     }
 }

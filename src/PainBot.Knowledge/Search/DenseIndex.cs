@@ -33,6 +33,19 @@ public sealed class DenseIndex
 
     public int VectorCount => _owner.Length;
 
+    /// <summary>The best cosine between <paramref name="query"/> and any vector (-1 when there are none); allocates nothing.</summary>
+    public float Best(ReadOnlySpan<float> query)
+    {
+        var best = -1f;
+        var matrix = _matrix.AsSpan();
+        for (var i = 0; i < _owner.Length; i++)
+        {
+            best = Math.Max(best, TensorPrimitives.Dot(query, matrix.Slice(i * _dimensions, _dimensions)));
+        }
+
+        return best;
+    }
+
     /// <summary>For every passage, the best cosine between <paramref name="query"/> and its vectors (-1 when it has none).</summary>
     public float[] Scores(ReadOnlySpan<float> query)
     {

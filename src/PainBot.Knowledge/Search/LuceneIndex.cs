@@ -62,7 +62,7 @@ public sealed class LuceneIndex : IDisposable
             {
                 _writer.AddDocument(new Document
                 {
-                    new StringField(IdField, p.Id, Field.Store.YES),
+                    new StringField(IdField, p.Id, Field.Store.NO),
                     new BinaryDocValuesField(IdField, new BytesRef(p.Id)),
                     new StringField(AudienceField, p.Audience.ToWire(), Field.Store.NO),
                     new TextField("title", p.Title, Field.Store.NO),
