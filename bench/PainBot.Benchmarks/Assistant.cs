@@ -31,15 +31,18 @@ internal sealed class Assistant : IDisposable
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddPainBotCore();
         services.AddPainBotKnowledge();
-        services.AddPainBotDialog(sp => KnowledgeOptions.Resolve(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.Path));
+        services.AddPainBotDialog();
         _provider = services.BuildServiceProvider();
-        _provider.GetRequiredService<KnowledgeService>().Load();
+        Content = _provider.GetRequiredService<ContentStore>();
+        Triage = Content.Load().Triage;
         Dialog = _provider.GetRequiredService<DialogManager>();
-        Triage = _provider.GetRequiredService<ISafetyTriage>();
         Rules = new SafetyTriage(SafetyRuleLoader.Load(Path.Combine(root, "knowledge", "safety")), new SafetyOptions());
     }
 
     public DialogManager Dialog { get; }
+
+    /// <summary>The content store the dialog takes its snapshot from.</summary>
+    public ContentStore Content { get; }
 
     /// <summary>Triage as the hosts wire it: the rules, then the crisis screen.</summary>
     public ISafetyTriage Triage { get; }

@@ -2,11 +2,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PainBot.Cli.Commands;
+using PainBot.Core.Content;
 using PainBot.Core.Dialog;
 using PainBot.Core.Knowledge;
 using PainBot.Knowledge;
 using PainBot.Knowledge.Embeddings;
-using PainBot.Knowledge.Loading;
 
 namespace PainBot.Cli;
 
@@ -75,15 +75,11 @@ internal static class CliApp
             error.WriteLine($"painbot: {ex.Message}");
             return 2;
         }
-        catch (KnowledgeValidationException ex)
+        catch (Exception ex) when (ex is ContentException or InvalidDataException)
         {
+            // Any broken file under knowledge/ (passages, safety, scope, reply texts): refuse to run rather than
+            // answer without it.
             error.WriteLine($"painbot: the knowledge could not be loaded, nothing is served.{Environment.NewLine}{ex.Message}");
-            return 1;
-        }
-        catch (Exception ex) when (ex is InvalidDataException or PainBot.Core.Dialog.ResponseTextsException or PainBot.Core.Safety.SafetyRuleException or PainBot.Core.Scope.ScopeRulesException)
-        {
-            // Broken safety rules, scope rules or reply texts: refuse to run rather than answer without them.
-            error.WriteLine($"painbot: the assistant's rules or texts could not be loaded: {ex.Message}");
             return 1;
         }
         catch (OptionsValidationException ex)
@@ -93,6 +89,7 @@ internal static class CliApp
         }
     }
 
+    // The whole content, as the web host loads it: a broken safety, scope or reply-text file stops every command.
     private static void LoadKnowledge(IServiceProvider services) =>
-        services.GetRequiredService<KnowledgeService>().Load();
+        services.GetRequiredService<ContentStore>().Load();
 }

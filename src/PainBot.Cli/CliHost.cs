@@ -37,7 +37,7 @@ internal static class CliHost
 
         // Before the dialog: when a model is configured its composer replaces the extractive default.
         builder.Services.AddPainBotGeneration(builder.Configuration);
-        builder.Services.AddPainBotDialog(sp => KnowledgeOptions.Resolve(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<KnowledgeOptions>>().Value.Path));
+        builder.Services.AddPainBotDialog();
         return builder.Build();
     }
 }

@@ -25,23 +25,15 @@ public static class CoreServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Adds the dialog manager with safety triage, the scope guard and the reply texts read from the knowledge
-    /// folder (<c>safety/</c>, <c>scope/</c>, <c>responses.yaml</c>), the extractive composer (unless another
-    /// <see cref="IAnswerComposer"/> is registered first) and in-memory conversation state.
+    /// Adds the dialog manager, the extractive composer (unless another <see cref="IAnswerComposer"/> is
+    /// registered first) and in-memory conversation state. The content (safety, scope, reply texts, passages)
+    /// comes from the registered <see cref="Content.IContentSource"/>, one snapshot per turn.
     /// </summary>
-    public static IServiceCollection AddPainBotDialog(this IServiceCollection services, Func<IServiceProvider, string> knowledgeFolder)
+    public static IServiceCollection AddPainBotDialog(this IServiceCollection services)
     {
         services.AddOptions<DialogOptions>().BindConfiguration(DialogOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SafetyOptions>().BindConfiguration(SafetyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ISafetyTriage>(sp => new SafetyTriage(
-            SafetyRuleLoader.Load(Path.Combine(knowledgeFolder(sp), "safety")),
-            sp.GetRequiredService<IOptions<SafetyOptions>>().Value,
-            sp.GetRequiredService<IOptions<ClinicOptions>>().Value,
-            sp.GetRequiredService<ILogger<SafetyTriage>>(),
-            sp.GetService<ICrisisScreen>()));
-        services.TryAddSingleton<IScopeGuard>(sp => new ScopeGuard(ScopeRuleLoader.Load(Path.Combine(knowledgeFolder(sp), "scope"))));
-        services.TryAddSingleton(sp => ResponseTexts.Load(knowledgeFolder(sp)));
         services.TryAddSingleton<IAnswerComposer, ExtractiveComposer>();
         services.TryAddSingleton<IConversationStore, InMemoryConversationStore>();
         services.TryAddSingleton<IUnansweredQuestionLog, InMemoryUnansweredQuestionLog>();

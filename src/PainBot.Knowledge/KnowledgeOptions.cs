@@ -71,4 +71,21 @@ public sealed class KnowledgeOptions
     /// <summary>Quiet time after the last file change before re-indexing, in milliseconds.</summary>
     [Range(0, 60_000)]
     public int ReloadDebounceMilliseconds { get; set; } = 500;
+
+    /// <summary>
+    /// A copy of <paramref name="options"/> with <see cref="Path"/> resolved (<see cref="Resolve"/>) and a
+    /// relative <see cref="EmbeddingCachePath"/> placed beside the knowledge folder.
+    /// </summary>
+    public static KnowledgeOptions Resolved(KnowledgeOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var copy = (KnowledgeOptions)options.MemberwiseClone();
+        copy.Path = Resolve(options.Path);
+        if (!string.IsNullOrWhiteSpace(options.EmbeddingCachePath) && !System.IO.Path.IsPathRooted(options.EmbeddingCachePath))
+        {
+            copy.EmbeddingCachePath = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(copy.Path) ?? ".", options.EmbeddingCachePath);
+        }
+
+        return copy;
+    }
 }

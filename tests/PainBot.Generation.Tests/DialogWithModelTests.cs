@@ -1,11 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using PainBot.Core;
+using PainBot.Core.Content;
 using PainBot.Core.Dialog;
 using PainBot.Core.Knowledge;
 using PainBot.Core.Safety;
 using PainBot.Core.Scope;
+using PainBot.Core;
 using PainBot.Generation.Tests.Support;
 using PainBot.Knowledge.Embeddings;
 
@@ -75,7 +76,17 @@ public sealed class DialogWithModelTests
         services.AddSingleton<IKnowledgeSearch, FixedSearch>();
         services.AddPainBotCore();
         services.AddPainBotGeneration(configuration);
-        services.AddPainBotDialog(_ => Path.Combine(Repo.Root(), "knowledge"));
+        services.AddPainBotDialog();
+
+        // The repository's rules and texts around a fixed search.
+        var knowledge = Path.Combine(Repo.Root(), "knowledge");
+        services.AddSingleton<IContentSource>(sp => new FixedContentSource(new ClinicContent(
+            1,
+            sp.GetRequiredService<IKnowledgeSearch>(),
+            new SafetyTriage(SafetyRuleLoader.Load(Path.Combine(knowledge, "safety")), new SafetyOptions()),
+            new ScopeGuard(ScopeRuleLoader.Load(Path.Combine(knowledge, "scope"))),
+            ResponseTexts.Load(knowledge),
+            Encoder: null)));
         return services.BuildServiceProvider();
     }
 }

@@ -27,7 +27,7 @@ public sealed class RegistrationTests
         services.AddPainBotGeneration();
         Assert.Equal(before, services.Count);
 
-        services.AddPainBotDialog(_ => Path.Combine(Repo.Root(), "knowledge"));
+        services.AddPainBotDialog();
         using var provider = services.BuildServiceProvider();
         Assert.IsType<ExtractiveComposer>(provider.GetRequiredService<IAnswerComposer>());
         Assert.Null(provider.GetService<GenerationStats>());
@@ -38,7 +38,7 @@ public sealed class RegistrationTests
     {
         var services = Services(new() { ["Generation:Enabled"] = "true", ["Generation:Endpoint"] = "http://127.0.0.1:1/v1", ["Generation:Model"] = "m", ["Generation:PromptsPath"] = Repo.Prompts });
         services.AddPainBotGeneration();
-        services.AddPainBotDialog(_ => Path.Combine(Repo.Root(), "knowledge"));
+        services.AddPainBotDialog();
         services.AddSingleton<Knowledge.Embeddings.ITextEmbedder>(SharedEmbedder.Instance);
         using var provider = services.BuildServiceProvider();
 

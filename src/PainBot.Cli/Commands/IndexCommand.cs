@@ -15,15 +15,9 @@ internal sealed class IndexCommand(IOptions<KnowledgeOptions> options, IOptions<
         cmd.RejectUnknown("--out");
         var o = options.Value;
         var target = Path.GetFullPath(cmd.Value("--out") ?? o.IndexPath ?? Path.Combine("data", "index"));
-        var configured = new KnowledgeOptions
-        {
-            Path = o.Path,
-            IndexPath = target,
-            EmbeddingCachePath = o.EmbeddingCachePath,
-            Dense = o.Dense,
-            Fusion = o.Fusion,
-            WatchForChanges = false,
-        };
+        var configured = KnowledgeOptions.Resolved(o);
+        configured.IndexPath = target;
+        configured.WatchForChanges = false;
         using var service = new KnowledgeService(Options.Create(configured), clinic, NullLogger<KnowledgeService>.Instance, embedder);
         var report = service.Load(new SynchronousProgress(p => DrawBar(p.Done, p.Total)));
         status.WriteLine();

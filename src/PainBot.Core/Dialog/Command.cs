@@ -12,4 +12,7 @@ public enum Command
     Leave,
     StartPainPlan,
     StartProviderQuestions,
+
+    /// <summary>After a crisis reply: the person says they are safe and wants to go on.</summary>
+    SafeNow,
 }

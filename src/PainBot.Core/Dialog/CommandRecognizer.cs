@@ -7,7 +7,7 @@ public static partial class CommandRecognizer
 {
     public static Command Recognize(string text)
     {
-        var t = text.Trim().TrimEnd('.', '!', '?').ToLowerInvariant();
+        var t = text.Trim().TrimEnd('.', '!', '?').Replace('\u2019', '\'').ToLowerInvariant();
         if (t.Length == 0 || t.Length > 120)
         {
             return Command.None;
@@ -16,6 +16,11 @@ public static partial class CommandRecognizer
         if (ForgetMe().IsMatch(t))
         {
             return Command.ForgetMe;
+        }
+
+        if (SafeNow().IsMatch(t))
+        {
+            return Command.SafeNow;
         }
 
         if (Handoff().IsMatch(t))
@@ -53,6 +58,10 @@ public static partial class CommandRecognizer
 
         return Feedback().IsMatch(t) ? Command.Feedback : Command.None;
     }
+
+    // The crisis reply's own suggestion, and the plain ways of saying it; never a message that says more.
+    [GeneratedRegex(@"^(i'?m|i am|im) (safe|ok|okay|fine|alright|all right)( now)?(,? (let'?s|lets|we can|i want to|please) (continue|carry on|go on|keep going))?$", RegexOptions.CultureInvariant)]
+    private static partial Regex SafeNow();
 
     [GeneratedRegex(@"^(help|menu|options|what can you do|what can you help( me)? with|how does this work|what do you do)$", RegexOptions.CultureInvariant)]
     private static partial Regex Help();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PainBot.Core.Composition;
+using PainBot.Core.Content;
 using PainBot.Core.Conversation;
 using PainBot.Core.Knowledge;
 using PainBot.Core.Safety;
@@ -10,17 +11,15 @@ using PainBot.Core.Text;
 namespace PainBot.Core.Dialog;
 
 /// <summary>
-/// One turn, in order: clean the message, safety triage (always first, never a model), commands, guided
-/// dialogs, scope, follow-up resolution, retrieval, composition, then disclaimer and citations added by code.
+/// One turn, in order: take the content snapshot, clean the message and compute its vector once, safety triage
+/// (always first, never a model), commands, scope, guided dialogs, follow-up resolution, retrieval,
+/// composition, then disclaimer and citations added by code. Every step gets the turn's <see cref="TurnContext"/>.
 /// </summary>
 public sealed partial class DialogManager(
-    ISafetyTriage triage,
-    IScopeGuard scope,
-    IKnowledgeSearch search,
+    IContentSource content,
     IAnswerComposer composer,
     IConversationStore conversations,
     IUnansweredQuestionLog unanswered,
-    ResponseTexts texts,
     IOptions<DialogOptions> options,
     IOptions<ClinicOptions> clinic,
     IOptions<SafetyOptions> safetyOptions,
@@ -29,9 +28,14 @@ public sealed partial class DialogManager(
     private static readonly string[] TreatmentTopicPrefixes = ["conventional-", "physical-", "mind-body-", "nutrition-", "psych-", "conditions-", "risks-safety", "faq-general"];
     private static readonly string[] StarterSuggestions = ["Does acupuncture help back pain?", "What can I do for a flare-up?", "Build my pain plan"];
 
+    /// <summary>Offered after a crisis reply; <see cref="CommandRecognizer"/> takes it as <see cref="Command.SafeNow"/>.</summary>
+    public const string SafeNowSuggestion = "I'm safe now, let's continue";
+
+    /// <summary>Offered after every escalation; <see cref="CommandRecognizer"/> takes it as <see cref="Command.Handoff"/>.</summary>
+    public const string HandoffSuggestion = "Talk to a person";
+
     private readonly DialogOptions _options = options.Value;
     private readonly SemaphoreSlim[] _gates = [.. Enumerable.Range(0, 256).Select(_ => new SemaphoreSlim(1, 1))];
-    private readonly Guides _guides = new(search);
     private readonly Dictionary<string, string> _placeholders = ReplyPlaceholders.From(clinic.Value, safetyOptions.Value);
 
     /// <summary>Handles one message and returns what to show.</summary>
@@ -53,23 +57,28 @@ public sealed partial class DialogManager(
 
     private async Task<TurnResult> HandleLockedAsync(UserTurn turn, CancellationToken cancellationToken)
     {
+        // One snapshot for the whole turn: never new rules with old passages.
+        var snapshot = content.Current;
         var state = conversations.GetOrCreate(turn.ConversationId, turn.Audience);
         state.Audience = turn.Audience;
         TurnResult result;
         var text = MessageText.Clean(turn.Text, _options.MaxMessageCharacters, out var truncated);
         LogTurn(turn.Channel, text.Length);
 
-        var safety = MessageText.HasWords(text) ? triage.Assess(text, turn.Audience) : SafetyAssessment.None;
-        if (!safety.Informational && safety.Level >= SafetyLevel.Urgent)
+        var hasWords = MessageText.HasWords(text);
+        var vector = hasWords ? Encode(snapshot, text) : null;
+        var safety = hasWords ? snapshot.Triage.Assess(text, turn.Audience, vector) : SafetyAssessment.None;
+        var context = new TurnContext(turn, text, vector, snapshot, state, safety);
+        if (safety.StopsAnswering)
         {
-            result = Escalate(state, safety);
+            result = Escalate(context);
         }
         else
         {
-            result = await AnswerAsync(state, turn, text, safety, cancellationToken).ConfigureAwait(false);
+            result = await AnswerAsync(context, cancellationToken).ConfigureAwait(false);
             if (truncated && result.Replies.Count > 0)
             {
-                result = result with { Replies = [.. result.Replies, Say(ReplyKind.Command, "long_message")] };
+                result = result with { Replies = [.. result.Replies, new BotReply(Render(snapshot.Texts, ResponseKeys.LongMessage), ReplyKind.Command, [], [])] };
             }
         }
 
@@ -96,8 +105,9 @@ public sealed partial class DialogManager(
     // Conversations cleared by "forget me" during the current turn: their state must not be saved again.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _forgotten = new(StringComparer.Ordinal);
 
-    private TurnResult Escalate(ConversationState state, SafetyAssessment safety)
+    private TurnResult Escalate(TurnContext context)
     {
+        var (state, safety) = (context.State, context.Safety);
         LogEscalation(safety.Level, string.Join(",", safety.RuleIds));
         if (safety.Level > state.HighestEscalation)
         {
@@ -105,54 +115,62 @@ public sealed partial class DialogManager(
         }
 
         // A guide in progress is paused, not lost: the person can come back to it once safe.
-        var suggestions = safety.Level >= SafetyLevel.Crisis ? (IReadOnlyList<string>)["I'm safe now, let's continue", "Talk to a person"] : ["Talk to a person"];
+        var suggestions = safety.Level >= SafetyLevel.Crisis ? (IReadOnlyList<string>)[SafeNowSuggestion, HandoffSuggestion] : [HandoffSuggestion];
         var reply = new BotReply(safety.Response ?? string.Empty, ReplyKind.Escalation, [], suggestions, safety.Level);
         return new TurnResult([reply], safety, ScopeVerdict.In, [], 1.0, false, false, suggestions);
     }
 
-    private async Task<TurnResult> AnswerAsync(ConversationState state, UserTurn turn, string text, SafetyAssessment safety, CancellationToken cancellationToken)
+    private async Task<TurnResult> AnswerAsync(TurnContext context, CancellationToken cancellationToken)
     {
+        var (state, text, safety) = (context.State, context.Text, context.Safety);
         if (!MessageText.HasWords(text))
         {
-            return Simple(safety, ReplyKind.Clarification, "empty_message", StarterSuggestions);
+            return Simple(context, ReplyKind.Clarification, ResponseKeys.EmptyMessage, StarterSuggestions);
         }
 
         var command = CommandRecognizer.Recognize(text);
         switch (command)
         {
             case Command.Help:
-                return Simple(safety, ReplyKind.Command, "help", StarterSuggestions);
+                return Simple(context, ReplyKind.Command, ResponseKeys.Help, StarterSuggestions);
             case Command.StartOver:
                 ResetState(state);
-                return Simple(safety, ReplyKind.Command, "start_over", StarterSuggestions);
+                return Simple(context, ReplyKind.Command, ResponseKeys.StartOver, StarterSuggestions);
             case Command.Handoff:
-                return Simple(safety, ReplyKind.Command, "handoff", [], handoff: true);
+                return Simple(context, ReplyKind.Command, ResponseKeys.Handoff, [], handoff: true);
             case Command.ForgetMe:
                 conversations.Delete(state.Id);
                 _forgotten[state.Id] = 0;
                 ResetState(state);
-                return Simple(safety, ReplyKind.Command, "forget_me", StarterSuggestions);
+                return Simple(context, ReplyKind.Command, ResponseKeys.ForgetMe, StarterSuggestions);
             case Command.Feedback:
-                return Simple(safety, ReplyKind.Command, "feedback_thanks", []);
+                return Simple(context, ReplyKind.Command, ResponseKeys.FeedbackThanks, []);
             case Command.Leave when state.Guide is not null:
                 state.Guide = null;
-                return Simple(safety, ReplyKind.Command, "guide_left", StarterSuggestions);
+                return Simple(context, ReplyKind.Command, ResponseKeys.GuideLeft, StarterSuggestions);
             case Command.StartPainPlan:
-                return GuideResult(safety, Guides.Start(state, Guides.PainPlan));
+                return GuideResult(context, Guides.Start(state, Guides.PainPlan));
             case Command.StartProviderQuestions:
-                return GuideResult(safety, Guides.Start(state, Guides.ProviderQuestions));
+                return GuideResult(context, Guides.Start(state, Guides.ProviderQuestions));
+            case Command.SafeNow:
+                // The crisis reply's suggestion: acknowledge, keep the crisis line in view, then go back to a
+                // paused guide where there is one.
+                var safe = Simple(context, ReplyKind.Command, ResponseKeys.SafeNow, state.Guide is null ? StarterSuggestions : []);
+                return state.Guide is null
+                    ? safe
+                    : safe with { Replies = [.. safe.Replies, new BotReply(Guides.CurrentPrompt(state.Guide), ReplyKind.Guide, [], [])] };
         }
 
-        var verdict = scope.Assess(text);
+        var verdict = context.Content.Scope.Assess(text);
         if (verdict.Verdict != ScopeVerdict.In)
         {
             var key = verdict.Verdict switch
             {
-                ScopeVerdict.Injection => "refuse_injection",
-                ScopeVerdict.Clinician => "redirect_clinician",
-                _ => "decline_out_of_scope",
+                ScopeVerdict.Injection => ResponseKeys.RefuseInjection,
+                ScopeVerdict.Clinician => ResponseKeys.RedirectClinician,
+                _ => ResponseKeys.DeclineOutOfScope,
             };
-            return Simple(safety, ReplyKind.Declined, key, StarterSuggestions) with { Scope = verdict.Verdict };
+            return Simple(context, ReplyKind.Declined, key, StarterSuggestions) with { Scope = verdict.Verdict };
         }
 
         if (state.Guide is not null)
@@ -160,29 +178,29 @@ public sealed partial class DialogManager(
             // A question in the middle of a guide is answered, then the step is asked again.
             if (!text.TrimEnd().EndsWith('?'))
             {
-                return GuideResult(safety, _guides.Next(state, text));
+                return GuideResult(context, new Guides(context.Search).Next(state, text));
             }
 
-            var answered = await RetrieveAndComposeAsync(state, turn, text, safety, cancellationToken).ConfigureAwait(false);
+            var answered = await RetrieveAndComposeAsync(context, text, cancellationToken).ConfigureAwait(false);
             var prompt = new BotReply(Guides.CurrentPrompt(state.Guide), ReplyKind.Guide, [], []);
             return answered with { Replies = [.. answered.Replies, prompt] };
         }
 
         if (FollowUp.IsMore(text))
         {
-            return await MoreAsync(state, safety, cancellationToken).ConfigureAwait(false);
+            return await MoreAsync(context, cancellationToken).ConfigureAwait(false);
         }
 
-        if (spanishOnly(text))
+        if (Language.LooksSpanish(text))
         {
-            return Simple(safety, ReplyKind.Clarification, "english_only", StarterSuggestions);
+            return Simple(context, ReplyKind.Clarification, ResponseKeys.EnglishOnly, StarterSuggestions);
         }
 
         var query = text;
         string? topic = null;
         if (FollowUp.NeedsContext(text))
         {
-            if (state.LastTopic is not null && search.TopicLabels.TryGetValue(state.LastTopic, out var label))
+            if (state.LastTopic is not null && context.Search.TopicLabels.TryGetValue(state.LastTopic, out var label))
             {
                 query = FollowUp.Resolve(text, label);
                 topic = label;
@@ -190,21 +208,23 @@ public sealed partial class DialogManager(
             else if (!FollowUp.HasSubject(text))
             {
                 // "Is it safe?" with nothing before it: ask rather than guess what "it" is.
-                return Simple(safety, ReplyKind.Clarification, "clarify_subject", ["Acupuncture", "Massage", "Yoga", "Supplements"]);
+                return Simple(context, ReplyKind.Clarification, ResponseKeys.ClarifySubject, ["Acupuncture", "Massage", "Yoga", "Supplements"]);
             }
         }
 
-        return await RetrieveAndComposeAsync(state, turn, query, safety, cancellationToken, topic).ConfigureAwait(false);
-
-        static bool spanishOnly(string t) => Language.LooksSpanish(t);
+        return await RetrieveAndComposeAsync(context, query, cancellationToken, topic).ConfigureAwait(false);
     }
 
-    private async Task<TurnResult> RetrieveAndComposeAsync(ConversationState state, UserTurn turn, string query, SafetyAssessment safety, CancellationToken cancellationToken, string? topic = null)
+    private async Task<TurnResult> RetrieveAndComposeAsync(TurnContext context, string query, CancellationToken cancellationToken, string? topic = null)
     {
-        var found = search.Search(new SearchRequest(query, state.Audience, 6) { Topic = topic });
+        var (state, safety, search) = (context.State, context.Safety, context.Search);
+
+        // The turn's vector is the message's: for a follow-up the search adds the topic's name to it by meaning.
+        var vector = topic is not null || string.Equals(query, context.Text, StringComparison.Ordinal) ? context.Vector : null;
+        var found = search.Search(new SearchRequest(query, state.Audience, 6) { Topic = topic, Vector = vector });
         if (found.Hits.Count == 0 || found.Confidence < _options.AnswerThreshold)
         {
-            return NotCovered(turn, query, found, safety);
+            return NotCovered(context, query, found);
         }
 
         // A very short message whose best passages split across topics gets one clarifying question.
@@ -212,15 +232,16 @@ public sealed partial class DialogManager(
             && found.Hits[0].Score - found.Hits[1].Score < 0.03 && search.TopicLabels.TryGetValue(found.Hits[0].Passage.Topic, out var a)
             && search.TopicLabels.TryGetValue(found.Hits[1].Passage.Topic, out var b))
         {
-            var ask = new BotReply(Render("clarify", new() { ["options"] = $"**{a}** or **{b}**" }), ReplyKind.Clarification, [], [a, b]);
+            var ask = new BotReply(Render(context.Content.Texts, ResponseKeys.Clarify, new() { ["options"] = $"**{a}** or **{b}**" }), ReplyKind.Clarification, [], [a, b]);
             return new TurnResult([ask], safety, ScopeVerdict.In, [], found.Confidence, false, false, ask.Suggestions);
         }
 
-        return await ComposeAsync(state, query, found.Hits, found.Confidence, safety, cancellationToken).ConfigureAwait(false);
+        return await ComposeAsync(context, query, found.Hits, found.Confidence, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<TurnResult> ComposeAsync(ConversationState state, string query, IReadOnlyList<SearchHit> hits, double confidence, SafetyAssessment safety, CancellationToken cancellationToken)
+    private async Task<TurnResult> ComposeAsync(TurnContext context, string query, IReadOnlyList<SearchHit> hits, double confidence, CancellationToken cancellationToken)
     {
+        var (state, safety) = (context.State, context.Safety);
         var maxWords = state.Audience == Audience.Staff ? _options.StaffAnswerWords : _options.PatientAnswerWords;
         ComposedAnswer answer;
         try
@@ -258,20 +279,21 @@ public sealed partial class DialogManager(
         var disclaimer = !state.DisclaimerShown || safety.Level == SafetyLevel.MedSafety || TreatmentTopicPrefixes.Any(p => topic.StartsWith(p, StringComparison.Ordinal));
         if (disclaimer)
         {
-            parts.Add("_" + Render("disclaimer") + "_");
+            parts.Add("_" + Render(context.Content.Texts, ResponseKeys.Disclaimer) + "_");
         }
 
-        var suggestions = Suggestions(state, hits);
+        var suggestions = Suggestions(context, hits);
         var level = safety.Level == SafetyLevel.MedSafety ? SafetyLevel.MedSafety : SafetyLevel.None;
         var reply = new BotReply(string.Join("\n\n", parts), ReplyKind.Answer, answer.Citations, suggestions, level);
         return new TurnResult([reply], safety, ScopeVerdict.In, cited, confidence, disclaimer, false, suggestions);
     }
 
-    private async Task<TurnResult> MoreAsync(ConversationState state, SafetyAssessment safety, CancellationToken cancellationToken)
+    private async Task<TurnResult> MoreAsync(TurnContext context, CancellationToken cancellationToken)
     {
         // Same subject first: unseen passages of the last topic (those the last search found lead), then the
         // rest of what the last search found.
-        var passages = search.Passages;
+        var (state, safety) = (context.State, context.Safety);
+        var passages = context.Search.Passages;
         bool Unseen(string id) => !state.ShownPassageIds.Contains(id) && passages.TryGetValue(id, out var p) && p.Audience.IsVisibleTo(state.Audience);
         var lastFound = state.LastPassageIds.Where(Unseen).ToList();
         var remaining = lastFound.Where(id => passages[id].Topic == state.LastTopic)
@@ -282,51 +304,65 @@ public sealed partial class DialogManager(
 
         if (remaining.Count == 0)
         {
-            return Simple(safety, ReplyKind.Clarification, "clarify_subject", StarterSuggestions);
+            return Simple(context, ReplyKind.Clarification, ResponseKeys.ClarifySubject, StarterSuggestions);
         }
 
         var hits = remaining.Take(2).Select((id, i) => new SearchHit(passages[id], 1.0 - (i * 0.01))).ToList();
-        return await ComposeAsync(state, hits[0].Passage.Title, hits, 1.0, safety, cancellationToken).ConfigureAwait(false);
+        return await ComposeAsync(context, hits[0].Passage.Title, hits, 1.0, cancellationToken).ConfigureAwait(false);
     }
 
-    private TurnResult NotCovered(UserTurn turn, string query, SearchResult found, SafetyAssessment safety)
+    private TurnResult NotCovered(TurnContext context, string query, SearchResult found)
     {
-        unanswered.Record(Redactor.Redact(query), turn.Channel, found.Confidence);
-        LogNotCovered(turn.Channel, found.Confidence);
+        var channel = context.Turn.Channel;
+        unanswered.Record(Redactor.Redact(query), channel, found.Confidence);
+        LogNotCovered(channel, found.Confidence);
+        var labels = context.Search.TopicLabels;
         var related = found.Hits.Select(h => h.Passage.Topic).Distinct()
-            .Select(t => search.TopicLabels.TryGetValue(t, out var l) ? l : null).OfType<string>().Take(3).ToList();
-        var suggestions = related.Count > 0 ? related.Append("Talk to a person").ToList() : ["Talk to a person", .. StarterSuggestions.Take(2)];
-        var reply = new BotReply(Render("not_covered"), ReplyKind.NotCovered, [], suggestions);
-        return new TurnResult([reply], safety, ScopeVerdict.In, [], found.Confidence, false, false, suggestions);
+            .Select(t => labels.TryGetValue(t, out var l) ? l : null).OfType<string>().Take(3).ToList();
+        var suggestions = related.Count > 0 ? related.Append(HandoffSuggestion).ToList() : [HandoffSuggestion, .. StarterSuggestions.Take(2)];
+        var reply = new BotReply(Render(context.Content.Texts, ResponseKeys.NotCovered), ReplyKind.NotCovered, [], suggestions);
+        return new TurnResult([reply], context.Safety, ScopeVerdict.In, [], found.Confidence, false, false, suggestions);
     }
 
-    private List<string> Suggestions(ConversationState state, IReadOnlyList<SearchHit> hits)
+    private static List<string> Suggestions(TurnContext context, IReadOnlyList<SearchHit> hits)
     {
-        var passages = search.Passages;
+        var state = context.State;
+        var passages = context.Search.Passages;
         var top = hits[0].Passage;
         var sameTopic = passages.Values.Where(p => p.Topic == top.Topic && p.Id != top.Id && !state.ShownPassageIds.Contains(p.Id) && p.Audience.IsVisibleTo(state.Audience));
         var related = top.Related.SelectMany(r => passages.Values.Where(p => p.Topic == r && p.Audience.IsVisibleTo(state.Audience)).Take(1));
         return [.. sameTopic.Take(2).Concat(related).Select(p => p.Title).Distinct().Take(3)];
     }
 
-    private TurnResult Simple(SafetyAssessment safety, ReplyKind kind, string key, IReadOnlyList<string> suggestions, bool handoff = false)
+    private TurnResult Simple(TurnContext context, ReplyKind kind, string key, IReadOnlyList<string> suggestions, bool handoff = false)
     {
-        var reply = new BotReply(Render(key), kind, [], suggestions);
-        return new TurnResult([reply], safety, ScopeVerdict.In, [], 0, false, handoff, suggestions);
+        var reply = new BotReply(Render(context.Content.Texts, key), kind, [], suggestions);
+        return new TurnResult([reply], context.Safety, ScopeVerdict.In, [], 0, false, handoff, suggestions);
     }
 
-    private BotReply Say(ReplyKind kind, string key) => new(Render(key), kind, [], []);
-
-    private TurnResult GuideResult(SafetyAssessment safety, BotReply reply)
+    private TurnResult GuideResult(TurnContext context, BotReply reply)
     {
-        var passages = search.Passages;
+        var passages = context.Search.Passages;
         var sources = reply.Citations.Where(c => passages.ContainsKey(c.PassageId)).Select(c => new SearchHit(passages[c.PassageId], 1.0)).ToList();
         var disclaimer = sources.Count > 0;
-        var shown = disclaimer ? reply with { Markdown = reply.Markdown + "\n\n_" + Render("disclaimer") + "_" } : reply;
-        return new([shown], safety, ScopeVerdict.In, sources, sources.Count > 0 ? 1.0 : 0, disclaimer, false, reply.Suggestions);
+        var shown = disclaimer ? reply with { Markdown = reply.Markdown + "\n\n_" + Render(context.Content.Texts, ResponseKeys.Disclaimer) + "_" } : reply;
+        return new([shown], context.Safety, ScopeVerdict.In, sources, sources.Count > 0 ? 1.0 : 0, disclaimer, false, reply.Suggestions);
     }
 
-    private string Render(string key, Dictionary<string, string>? extra = null)
+    private static float[]? Encode(ClinicContent snapshot, string text)
+    {
+        try
+        {
+            return snapshot.Encoder?.Encode(text);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Without a vector the rules still run and the search falls back to its words.
+            return null;
+        }
+    }
+
+    private string Render(ResponseTexts texts, string key, Dictionary<string, string>? extra = null)
     {
         if (extra is null)
         {

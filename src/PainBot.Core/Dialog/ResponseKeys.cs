@@ -21,13 +21,14 @@ public static class ResponseKeys
     public const string EmptyMessage = "empty_message";
     public const string EnglishOnly = "english_only";
     public const string LongMessage = "long_message";
+    public const string SafeNow = "safe_now";
 
     /// <summary>Keys the file must define.</summary>
     public static IReadOnlyList<string> Required { get; } =
     [
         DeclineOutOfScope, RedirectClinician, RefuseInjection, NotCovered, Disclaimer, Welcome,
         Help, StartOver, Handoff, ForgetMe, FeedbackThanks, Clarify,
-        GuideLeft, ClarifySubject, EmptyMessage, EnglishOnly, LongMessage,
+        GuideLeft, ClarifySubject, EmptyMessage, EnglishOnly, LongMessage, SafeNow,
     ];
 
     /// <summary>Keys the file may define.</summary>

@@ -22,6 +22,7 @@ public sealed partial class ResponseTexts
         [ResponseKeys.Handoff] = ["clinic.phone", "clinic.hours"],
         [ResponseKeys.Welcome] = ["emergency.number"],
         [ResponseKeys.Clarify] = ["options"],
+        [ResponseKeys.SafeNow] = ["crisis.line"],
     };
 
     private readonly IReadOnlyDictionary<string, string> _texts;

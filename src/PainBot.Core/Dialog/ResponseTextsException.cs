@@ -1,7 +1,9 @@
+using PainBot.Core.Content;
+
 namespace PainBot.Core.Dialog;
 
 /// <summary>The reply texts file breaks the rules; nothing from it is served.</summary>
-public sealed class ResponseTextsException : Exception
+public sealed class ResponseTextsException : ContentException
 {
     public ResponseTextsException(IReadOnlyList<string> problems)
         : base(Describe(problems)) => Problems = problems;

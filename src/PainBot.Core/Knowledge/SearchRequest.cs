@@ -7,9 +7,15 @@ namespace PainBot.Core.Knowledge;
 public sealed record SearchRequest(string Text, Audience Audience = Audience.Patient, int Top = 10)
 {
     /// <summary>
-    /// For a follow-up resolved against the last topic (<see cref="Text"/> is then the message followed by the
-    /// topic's name): the topic's name. The search may then combine what it already knows of the message and of
-    /// the topic instead of reading the joined text afresh.
+    /// The sentence vector of the person's message when the turn already computed it (the search then does not
+    /// embed <see cref="Text"/> again). For a follow-up, this is the vector of the message alone.
+    /// </summary>
+    public float[]? Vector { get; init; }
+
+    /// <summary>
+    /// For a follow-up resolved against the last topic: the topic's name. <see cref="Text"/> then holds the
+    /// message and the name (for the word search), and the search combines <see cref="Vector"/> with the name's
+    /// vector by meaning.
     /// </summary>
     public string? Topic { get; init; }
 }

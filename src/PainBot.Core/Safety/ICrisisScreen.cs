@@ -8,5 +8,7 @@ namespace PainBot.Core.Safety;
 public interface ICrisisScreen
 {
     /// <summary>Whether the message reads as a crisis. Never throws for odd input.</summary>
-    bool Flags(string text);
+    /// <param name="text">The message.</param>
+    /// <param name="messageVector">The whole message's vector when the turn has already computed it, else null.</param>
+    bool Flags(string text, float[]? messageVector);
 }

@@ -9,5 +9,8 @@ public interface ISafetyTriage
     /// Assesses one message and never throws for odd input. The rules take well under a millisecond; a crisis
     /// screen, when configured, embeds the message's sentences (a millisecond or two each).
     /// </summary>
-    SafetyAssessment Assess(string text, Audience audience);
+    /// <param name="text">The cleaned message.</param>
+    /// <param name="audience">Who is writing.</param>
+    /// <param name="messageVector">The message's sentence vector when the turn computed it (the screen then does not embed it again).</param>
+    SafetyAssessment Assess(string text, Audience audience, float[]? messageVector = null);
 }

@@ -10,6 +10,10 @@ public sealed record SafetyAssessment(SafetyLevel Level, IReadOnlyList<string> R
     /// <summary>Nothing fired.</summary>
     public static SafetyAssessment None { get; } = new(SafetyLevel.None, [], null);
 
-    /// <summary>Emergency and crisis replies stop normal answering.</summary>
-    public bool StopsAnswering => !Informational && Level >= SafetyLevel.Crisis;
+    /// <summary>
+    /// The one definition of which assessments stop normal answering: a reported emergency, crisis or urgent
+    /// red flag is answered with its action alone. A medication-safety caution leads the normal answer, and a
+    /// question about warning signs in general is answered with the escalation line added.
+    /// </summary>
+    public bool StopsAnswering => !Informational && Level >= SafetyLevel.Urgent;
 }

@@ -1,7 +1,9 @@
+using PainBot.Core.Content;
+
 namespace PainBot.Core.Safety;
 
 /// <summary>A safety rule file is broken. Thrown at start so the program refuses to run with rules it cannot trust.</summary>
-public sealed class SafetyRuleException : Exception
+public sealed class SafetyRuleException : ContentException
 {
     public SafetyRuleException()
     {

@@ -75,7 +75,7 @@ public sealed partial class SafetyTriage : ISafetyTriage
     }
 
     /// <inheritdoc/>
-    public SafetyAssessment Assess(string text, Audience audience)
+    public SafetyAssessment Assess(string text, Audience audience, float[]? messageVector = null)
     {
         var ruled = AssessRules(text, audience);
         if (_screen is null || string.IsNullOrWhiteSpace(text) || (!ruled.Informational && ruled.Level >= SafetyLevel.Crisis))
@@ -83,7 +83,7 @@ public sealed partial class SafetyTriage : ISafetyTriage
             return ruled;
         }
 
-        if (!_screen.Flags(text))
+        if (!_screen.Flags(text, messageVector))
         {
             return ruled;
         }

@@ -1,7 +1,9 @@
+using PainBot.Core.Content;
+
 namespace PainBot.Core.Scope;
 
 /// <summary>The scope rules file breaks the rules; no scope rules are served from it.</summary>
-public sealed class ScopeRulesException : Exception
+public sealed class ScopeRulesException : ContentException
 {
     public ScopeRulesException(IReadOnlyList<string> problems)
         : base(Describe(problems)) => Problems = problems;

@@ -1,7 +1,9 @@
+using PainBot.Core.Content;
+
 namespace PainBot.Knowledge.Loading;
 
 /// <summary>The knowledge folder breaks the rules; nothing from it is served.</summary>
-public sealed class KnowledgeValidationException : Exception
+public sealed class KnowledgeValidationException : ContentException
 {
     public KnowledgeValidationException(IReadOnlyList<KnowledgeError> errors)
         : base(Describe(errors)) => Errors = errors;

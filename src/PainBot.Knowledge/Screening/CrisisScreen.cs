@@ -2,6 +2,8 @@ using System.Numerics.Tensors;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using PainBot.Core.Safety;
+using PainBot.Knowledge.Embeddings;
+using PainBot.Knowledge.Search;
 
 namespace PainBot.Knowledge.Screening;
 
@@ -19,35 +21,37 @@ public sealed partial class CrisisScreen : ICrisisScreen
     private const int MinWords = 3;
     private const int MinSentenceWords = 5;
 
-    private readonly KnowledgeService _knowledge;
+    private readonly QuestionEncoder _encoder;
+    private readonly HybridSearch _passages;
     private readonly CrisisScreenFile _file;
     private readonly float[][] _crisis;
     private readonly float[][] _notCrisis;
     private readonly ILogger<CrisisScreen> _logger;
 
-    /// <summary>Embeds the examples of <paramref name="file"/> (about a second for a hundred).</summary>
-    public CrisisScreen(KnowledgeService knowledge, CrisisScreenFile file, ILogger<CrisisScreen> logger)
+    /// <summary>Embeds the examples of <paramref name="file"/> (about a second for a hundred, less when cached).</summary>
+    /// <param name="encoder">The search's sentence encoder.</param>
+    /// <param name="passages">The passages of the same content generation (ordinary questions are close to them).</param>
+    /// <param name="file">The reviewed examples and cut-offs.</param>
+    /// <param name="logger">Logs a failing encoder.</param>
+    public CrisisScreen(QuestionEncoder encoder, HybridSearch passages, CrisisScreenFile file, ILogger<CrisisScreen> logger)
     {
-        ArgumentNullException.ThrowIfNull(knowledge);
+        ArgumentNullException.ThrowIfNull(encoder);
+        ArgumentNullException.ThrowIfNull(passages);
         ArgumentNullException.ThrowIfNull(file);
-        if (!knowledge.CanEmbedQuestions)
-        {
-            throw new InvalidOperationException("The crisis screen needs the sentence encoder (Knowledge:Dense=true).");
-        }
-
-        _knowledge = knowledge;
+        _encoder = encoder;
+        _passages = passages;
         _file = file;
         _logger = logger;
-        _crisis = [.. file.Crisis.Select(knowledge.QuestionVector)];
-        _notCrisis = [.. file.NotCrisis.Select(knowledge.QuestionVector)];
+        _crisis = [.. file.Crisis.Select(encoder.Encode)];
+        _notCrisis = [.. file.NotCrisis.Select(encoder.Encode)];
     }
 
     /// <inheritdoc/>
-    public bool Flags(string text)
+    public bool Flags(string text, float[]? messageVector)
     {
         try
         {
-            return Score(text).Flags;
+            return Score(text, messageVector).Flags;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -58,14 +62,19 @@ public sealed partial class CrisisScreen : ICrisisScreen
     }
 
     /// <summary>The closest crisis and not-crisis similarities over the message's sentences, and the verdict.</summary>
-    public (double Crisis, double NotCrisis, bool Flags) Score(string text)
+    /// <param name="text">The message.</param>
+    /// <param name="messageVector">The whole message's vector when already computed (it is not embedded again).</param>
+    public (double Crisis, double NotCrisis, bool Flags) Score(string text, float[]? messageVector = null)
     {
         var best = (Crisis: 0.0, NotCrisis: double.PositiveInfinity, Flags: false);
+        var first = true;
         foreach (var sentence in Sentences(text))
         {
-            var vector = _knowledge.QuestionVector(sentence);
+            // The first is the whole message: the turn has usually computed its vector already.
+            var vector = first && messageVector is not null ? messageVector : _encoder.Encode(sentence);
+            first = false;
             var crisis = Max(vector, _crisis);
-            var notCrisis = Math.Max(Max(vector, _notCrisis), _knowledge.ClosestPassage(vector));
+            var notCrisis = Math.Max(Max(vector, _notCrisis), _passages.ClosestPassage(vector));
             var flags = crisis >= _file.Threshold && crisis - notCrisis >= _file.Margin;
             if (flags && !best.Flags || (flags == best.Flags && crisis - notCrisis > best.Crisis - best.NotCrisis))
             {

@@ -3,9 +3,10 @@ using PainBot.Knowledge.Loading;
 
 namespace PainBot.Knowledge.Search;
 
-/// <summary>One consistent, immutable view of the knowledge: passages, their analysed terms and vectors.</summary>
+/// <summary>One consistent, immutable view of the knowledge: passages, their Lucene index, analysed terms and vectors.</summary>
 public sealed record KnowledgeSnapshot(
     KnowledgeBase Knowledge,
+    LuceneIndex Lexical,
     IReadOnlyDictionary<string, int> IndexById,
     IReadOnlyList<HashSet<string>> TermsByPassage,
     DenseIndex? Dense,
@@ -19,4 +20,7 @@ public sealed record KnowledgeSnapshot(
 
     /// <summary>Topic names by id.</summary>
     public IReadOnlyDictionary<string, string> TopicLabels { get; } = Knowledge.Topics.ToDictionary(t => t.Key, t => t.Value.Label, StringComparer.Ordinal);
+
+    /// <summary>The topic names, for recognising them in a follow-up.</summary>
+    public IReadOnlySet<string> TopicNames { get; } = Knowledge.Topics.Values.Select(t => t.Label).ToHashSet(StringComparer.Ordinal);
 }

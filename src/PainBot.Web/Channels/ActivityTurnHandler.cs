@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PainBot.BotFramework.Schema;
+using PainBot.Core.Content;
 using PainBot.Core.Dialog;
 using PainBot.Core.Knowledge;
 using PainBot.Core.Safety;
@@ -11,7 +12,7 @@ namespace PainBot.Web.Channels;
 /// <see cref="UserTurn"/>, and the turn's replies become message activities with Markdown text, suggested
 /// actions, and channelData telling clients how to style them (escalations look different).
 /// </summary>
-public sealed class ActivityTurnHandler(DialogManager dialog, ResponseTexts texts, IReadOnlyDictionary<string, string> placeholders)
+public sealed class ActivityTurnHandler(DialogManager dialog, IContentSource content, IReadOnlyDictionary<string, string> placeholders)
 {
     /// <summary>Replies to a message activity.</summary>
     public async Task<IReadOnlyList<Activity>> OnMessageAsync(Activity incoming, string text, Audience audience, CancellationToken cancellationToken)
@@ -24,7 +25,7 @@ public sealed class ActivityTurnHandler(DialogManager dialog, ResponseTexts text
 
     /// <summary>The welcome message for a new member.</summary>
     public Activity Welcome(Activity incoming) =>
-        Reply(incoming, texts.Render("welcome", placeholders), ["Does acupuncture help back pain?", "What can I do for a flare-up?", "Build my pain plan"], "welcome", "none", []);
+        Reply(incoming, content.Current.Texts.Render(ResponseKeys.Welcome, placeholders), ["Does acupuncture help back pain?", "What can I do for a flare-up?", "Build my pain plan"], "welcome", "none", []);
 
     private static Activity ToActivity(Activity incoming, BotReply reply, TurnResult result) =>
         Reply(

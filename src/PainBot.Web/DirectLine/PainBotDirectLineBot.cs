@@ -1,28 +1,37 @@
 using PainBot.BotFramework.DirectLine;
 using PainBot.BotFramework.Schema;
-using PainBot.Core.Knowledge;
-using PainBot.Web.Channels;
+using PainBot.Web.BotFramework;
 
 namespace PainBot.Web.DirectLine;
 
 /// <summary>
-/// PainBot behind the built-in Direct Line: the website's visitors are patients (a client cannot claim to be
-/// staff), they are greeted when the conversation opens, and each message becomes one turn.
+/// PainBot behind the built-in Direct Line: every activity goes through the same <see cref="BotActivityProcessor"/>
+/// as <c>/api/messages</c> (one turn handler for every channel, as in the Bot Framework SDK), with the replies
+/// collected for the Direct Line store instead of posted to a connector. Typing is stored once, as for
+/// expectReplies; the website's visitors are patients (a client cannot claim to be staff).
 /// </summary>
-public sealed class PainBotDirectLineBot(ActivityTurnHandler handler) : IDirectLineBot
+public sealed class PainBotDirectLineBot(BotActivityProcessor processor) : IDirectLineBot
 {
     /// <inheritdoc/>
     public Task<IReadOnlyList<Activity>> OnConversationStartedAsync(Activity conversationUpdate, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<Activity>>([handler.Welcome(conversationUpdate)]);
+        ProcessAsync(conversationUpdate, cancellationToken);
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<Activity>> OnActivityAsync(Activity activity, CancellationToken cancellationToken)
-    {
-        if (activity.Type != ActivityTypes.Message || string.IsNullOrWhiteSpace(activity.Text))
-        {
-            return [];
-        }
+    public Task<IReadOnlyList<Activity>> OnActivityAsync(Activity activity, CancellationToken cancellationToken) =>
+        ProcessAsync(activity, cancellationToken);
 
-        return await handler.OnMessageAsync(activity, activity.Text.Trim(), Audience.Patient, cancellationToken).ConfigureAwait(false);
+    private async Task<IReadOnlyList<Activity>> ProcessAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var replies = new List<Activity>();
+        await processor.ProcessAsync(
+            activity,
+            (reply, _) =>
+            {
+                replies.Add(reply);
+                return Task.CompletedTask;
+            },
+            buffered: true,
+            cancellationToken).ConfigureAwait(false);
+        return replies;
     }
 }

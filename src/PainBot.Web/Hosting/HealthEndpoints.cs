@@ -8,8 +8,11 @@ public static class HealthEndpoints
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
-        app.MapGet("/readyz", (KnowledgeService knowledge) =>
-            Results.Ok(new { status = "ready", passages = knowledge.Current.Passages.Count, generation = knowledge.Current.Generation }));
+
+        // Ready only once the whole content snapshot is built and the encoder warmed.
+        app.MapGet("/readyz", (ContentStore content, KnowledgeService knowledge) => content.IsLoaded
+            ? Results.Ok(new { status = "ready", passages = knowledge.Current.Passages.Count, generation = content.Current.Generation })
+            : Results.Json(new { status = "loading" }, statusCode: StatusCodes.Status503ServiceUnavailable));
         return app;
     }
 }

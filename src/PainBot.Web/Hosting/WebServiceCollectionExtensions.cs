@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using PainBot.Core;
+using PainBot.Core.Content;
 using PainBot.Core.Dialog;
 using PainBot.Core.Knowledge;
 using PainBot.Core.Safety;
@@ -19,14 +20,14 @@ public static class WebServiceCollectionExtensions
 
         // Before the dialog: when a language model is configured its verifying composer replaces the extractive default.
         services.AddPainBotGeneration(configuration);
-        services.AddPainBotDialog(sp => KnowledgeOptions.Resolve(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.Path));
+        services.AddPainBotDialog();
         services.AddHostedService<KnowledgeStartup>();
         services.AddSingleton(sp =>
         {
             var placeholders = ReplyPlaceholders.From(
                 sp.GetRequiredService<IOptions<ClinicOptions>>().Value,
                 sp.GetRequiredService<IOptions<SafetyOptions>>().Value);
-            return new ActivityTurnHandler(sp.GetRequiredService<DialogManager>(), sp.GetRequiredService<ResponseTexts>(), placeholders);
+            return new ActivityTurnHandler(sp.GetRequiredService<DialogManager>(), sp.GetRequiredService<IContentSource>(), placeholders);
         });
         return services;
     }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PainBot.Core.Composition;
+using PainBot.Core.Content;
 using PainBot.Core.Conversation;
 using PainBot.Core.Dialog;
 using PainBot.Core.Knowledge;
@@ -29,14 +30,12 @@ public sealed class DialogManagerTests
         public DialogManager Build(IAnswerComposer? composer = null)
         {
             var factory = LoggerFactory.Create(b => b.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
+            var content = new ClinicContent(1, Search, new SafetyTriage(SafetyRules, new SafetyOptions()), new ScopeGuard(ScopeRules), Texts, Encoder: null);
             return new DialogManager(
-                new SafetyTriage(SafetyRules, new SafetyOptions()),
-                new ScopeGuard(ScopeRules),
-                Search,
+                new FixedContentSource(content),
                 composer ?? new ExtractiveComposer(),
                 Store,
                 Unanswered,
-                Texts,
                 Options.Create(new DialogOptions()),
                 Options.Create(new ClinicOptions { Phone = "555-0100" }),
                 Options.Create(new SafetyOptions()),

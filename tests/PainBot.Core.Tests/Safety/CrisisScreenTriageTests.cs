@@ -10,7 +10,7 @@ public sealed class CrisisScreenTriageTests(SafetyFixture fixture) : IClassFixtu
     {
         public int Calls { get; private set; }
 
-        public bool Flags(string text)
+        public bool Flags(string text, float[]? messageVector)
         {
             Calls++;
             return flags;

@@ -8,7 +8,7 @@ namespace PainBot.Knowledge.Tests.Screening;
 public sealed class CrisisScreenTests(RealKnowledgeFixture fixture) : IClassFixture<RealKnowledgeFixture>
 {
     private CrisisScreen Screen() =>
-        new(fixture.Service, CrisisScreenFile.Load(Path.Combine(Services.RepoRoot(), "knowledge"))!, NullLogger<CrisisScreen>.Instance);
+        new(fixture.Service.Encoder!, fixture.Service.CurrentSearch, CrisisScreenFile.Load(Path.Combine(Services.RepoRoot(), "knowledge"))!, NullLogger<CrisisScreen>.Instance);
 
     // Indirect ways of saying it that no crisis rule lists (safety-facts B1, B2, B4); written for this test.
     [Theory]
@@ -16,7 +16,7 @@ public sealed class CrisisScreenTests(RealKnowledgeFixture fixture) : IClassFixt
     [InlineData("honestly my family would be better off with the insurance money than with me")]
     [InlineData("i have started sorting out who gets my things once i am gone")]
     [InlineData("Thanks for the leaflet about pacing. I have been writing letters to my family for after I am gone.")]
-    public void Flags_IndirectCrisis(string text) => Assert.True(Screen().Flags(text), text);
+    public void Flags_IndirectCrisis(string text) => Assert.True(Screen().Flags(text, null), text);
 
     // Ordinary questions, frustration and figures of speech must not get a crisis reply (section E).
     [Theory]
@@ -27,7 +27,7 @@ public sealed class CrisisScreenTests(RealKnowledgeFixture fixture) : IClassFixt
     [InlineData("is it safe?")]
     [InlineData("how much turmeric do people take in the studies")]
     [InlineData("I can't sleep because of my hip, what helps at night?")]
-    public void DoesNotFlag_OrdinaryMessages(string text) => Assert.False(Screen().Flags(text), text);
+    public void DoesNotFlag_OrdinaryMessages(string text) => Assert.False(Screen().Flags(text, null), text);
 
     [Fact]
     public void Flags_ACrisisSentenceInsideALongMessage()
@@ -35,7 +35,7 @@ public sealed class CrisisScreenTests(RealKnowledgeFixture fixture) : IClassFixt
         var message = "Quick question about the chair yoga class on Tuesdays, is there parking nearby? "
             + "Also my kids would honestly have an easier life if I wasn't around any more. "
             + "And do I need to bring my own mat?";
-        Assert.True(Screen().Flags(message));
+        Assert.True(Screen().Flags(message, null));
     }
 
     [Theory]
@@ -43,7 +43,7 @@ public sealed class CrisisScreenTests(RealKnowledgeFixture fixture) : IClassFixt
     [InlineData("   ")]
     [InlineData("ok")]
     [InlineData("\u0000\u0001 <script>alert(1)</script>")]
-    public void OddInput_DoesNotFlagOrThrow(string text) => Assert.False(Screen().Flags(text));
+    public void OddInput_DoesNotFlagOrThrow(string text) => Assert.False(Screen().Flags(text, null));
 
     [Fact]
     public void Sentences_WholeMessageFirst_ThenFullSentencesOnly()
@@ -59,21 +59,22 @@ public sealed class CrisisScreenTests(RealKnowledgeFixture fixture) : IClassFixt
     }
 
     [Fact]
-    public void QuestionVector_SameTextInOneFlow_IsEmbeddedOnce()
+    public void TurnVector_IsUsedByTheScreenAndTheSearch_WithoutEmbeddingTheMessageAgain()
     {
         var embedder = new HashingEmbedder();
         using var service = Services.Knowledge(Path.Combine(Services.RepoRoot(), "knowledge"), embedder, queryCacheSize: 0);
         service.Load();
-        var before = embedder.TextsEmbedded;
+        var screen = new CrisisScreen(service.Encoder!, service.CurrentSearch, CrisisScreenFile.Load(Path.Combine(Services.RepoRoot(), "knowledge"))!, NullLogger<CrisisScreen>.Instance);
         var text = "a question about the zebra crossing outside the clinic";
-        var first = service.QuestionVector(text);
+        var vector = service.QuestionVector(text);
+        var before = embedder.TextsEmbedded;
+
+        screen.Flags(text, vector);
+        service.Search(new PainBot.Core.Knowledge.SearchRequest(text) { Vector = vector });
+        Assert.Equal(before, embedder.TextsEmbedded);
+
+        // Without the turn's vector (and no cache) the search embeds the text itself.
         service.Search(new PainBot.Core.Knowledge.SearchRequest(text));
         Assert.Equal(before + 1, embedder.TextsEmbedded);
-        Assert.Same(first, service.QuestionVector(text));
-
-        // Another text, then the first again: embedded again (no cross-turn cache when the cache size is 0).
-        service.QuestionVector("what helps with sciatica");
-        service.QuestionVector(text);
-        Assert.Equal(before + 3, embedder.TextsEmbedded);
     }
 }

@@ -23,6 +23,15 @@ internal static class Services
             NullLogger<KnowledgeService>.Instance,
             embedder);
 
+    /// <summary>The whole content store over <paramref name="knowledge"/>'s folder.</summary>
+    public static ContentStore Content(KnowledgeService knowledge, bool watch = false) =>
+        new(
+            knowledge,
+            Options.Create(new KnowledgeOptions { Path = knowledge.Folder, WatchForChanges = watch, ReloadDebounceMilliseconds = 100 }),
+            Options.Create(new PainBot.Core.Safety.SafetyOptions()),
+            Options.Create(new ClinicOptions()),
+            NullLoggerFactory.Instance);
+
     /// <summary>The repository root (the folder holding PainBot.sln).</summary>
     public static string RepoRoot()
     {

@@ -30,6 +30,19 @@ internal sealed class TempKnowledge : IDisposable
 
     public string Root { get; }
 
+    /// <summary>Adds the repository's safety rules, scope rules and reply texts, so the folder is whole content.</summary>
+    public TempKnowledge WithRepositoryRules()
+    {
+        var source = Path.Combine(Services.RepoRoot(), "knowledge");
+        foreach (var file in Directory.EnumerateFiles(source, "*.yaml", SearchOption.AllDirectories)
+            .Where(f => Path.GetRelativePath(source, f) is var r && (r.StartsWith("safety", StringComparison.Ordinal) || r.StartsWith("scope", StringComparison.Ordinal) || r == "responses.yaml")))
+        {
+            Write(Path.GetRelativePath(source, file), File.ReadAllText(file));
+        }
+
+        return this;
+    }
+
     public string Write(string relativePath, string content)
     {
         var path = Path.Combine(Root, relativePath);
