@@ -13,7 +13,7 @@ public sealed class AssistantFixture : IDisposable
     public AssistantFixture()
     {
         Host = CliHost.Build(TestSettings.Default);
-        Host.Services.GetRequiredService<KnowledgeService>().Load();
+        Host.Services.GetRequiredService<ContentStore>().Load();
         Dialog = Host.Services.GetRequiredService<DialogManager>();
     }
 

@@ -23,6 +23,7 @@ public sealed class ResponseTextsTests
             ResponseKeys.Handoff => $"{k}: Call {{{{clinic.phone}}}} during {{{{clinic.hours}}}}.",
             ResponseKeys.Welcome => $"{k}: Hi. In an emergency call {{{{emergency.number}}}}.",
             ResponseKeys.Clarify => $"{k}: Did you mean {{{{options}}}}?",
+            ResponseKeys.SafeNow => $"{k}: Glad you are safe. Call {{{{crisis.line}}}} any time.",
             _ => $"{k}: Text for {k} at {{{{clinic.name}}}}.",
         });
         if (replaceKey is not null)
