@@ -54,7 +54,7 @@ async function conversationRoundTrip(webSocket) {
     assert.equal(echo.text, 'Does acupuncture help back pain?');
     assert.match(echo.timestamp, /Z$/);
 
-    const reply = await waitFor(seen, (a) => a.from.role === 'bot' && a.replyToId === id, 'the reply');
+    const reply = await waitFor(seen, (a) => a.from.role === 'bot' && a.type === 'message' && a.replyToId === id, 'the reply');
     assert.equal(reply.type, 'message');
     assert.equal(reply.channelId, 'directline');
     assert.ok(reply.channelData.painbot.citations.length > 0, 'the answer cites passages');
