@@ -18,6 +18,7 @@ internal static class LatencyReport
         // steady-state turn. The content store loads everything and warms the encoder before it serves.
         using (var fresh = new Assistant())
         {
+            fresh.Dialog.WarmUpAsync().GetAwaiter().GetResult(); // as the web host does before /readyz
             var first = Stopwatch.StartNew();
             fresh.Dialog.HandleAsync(new PainBot.Core.Dialog.UserTurn("bench-first", "bench", "is tai chi good for knee arthritis?", "bench")).GetAwaiter().GetResult();
             first.Stop();

@@ -38,6 +38,24 @@ public sealed partial class DialogManager(
     private readonly SemaphoreSlim[] _gates = [.. Enumerable.Range(0, 256).Select(_ => new SemaphoreSlim(1, 1))];
     private readonly Dictionary<string, string> _placeholders = ReplyPlaceholders.From(clinic.Value, safetyOptions.Value);
 
+    // Covered questions (nothing is recorded as unanswered) along the answer and follow-up paths.
+    private static readonly string[] WarmUpQuestions = ["does acupuncture help back pain?", "is it safe?", "tell me more", "what is tai chi"];
+
+    /// <summary>
+    /// Runs a few ordinary turns on a throw-away conversation and deletes it, so that the first visitor after
+    /// start does not pay for compiling the turn's code paths. Hosts call it once the content is loaded.
+    /// </summary>
+    public async Task WarmUpAsync(CancellationToken cancellationToken = default)
+    {
+        var id = "warm-up-" + Guid.NewGuid().ToString("N");
+        foreach (var question in WarmUpQuestions)
+        {
+            await HandleAsync(new UserTurn(id, id, question, "warm-up", Audience.Patient, "en-US"), cancellationToken).ConfigureAwait(false);
+        }
+
+        conversations.Delete(id);
+    }
+
     /// <summary>Handles one message and returns what to show.</summary>
     public async Task<TurnResult> HandleAsync(UserTurn turn, CancellationToken cancellationToken = default)
     {

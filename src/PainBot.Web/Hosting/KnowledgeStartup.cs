@@ -1,19 +1,20 @@
+using PainBot.Core.Dialog;
 using PainBot.Knowledge;
 
 namespace PainBot.Web.Hosting;
 
 /// <summary>
-/// Builds the whole content snapshot (passages, safety, scope, reply texts, encoder warmed) before the host
-/// accepts traffic, then watches the folder for edits.
+/// Builds the whole content snapshot (passages, safety, scope, reply texts, encoder warmed) and warms the turn
+/// path before the host accepts traffic (so /readyz answers only then), then watches the folder for edits.
 /// </summary>
-public sealed class KnowledgeStartup(ContentStore content) : IHostedService
+public sealed class KnowledgeStartup(ContentStore content, DialogManager dialog) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         // Throws on any invalid knowledge file: the host then refuses to start rather than serve partial content.
         content.Load();
+        await dialog.WarmUpAsync(cancellationToken).ConfigureAwait(false);
         content.StartWatching();
-        return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
