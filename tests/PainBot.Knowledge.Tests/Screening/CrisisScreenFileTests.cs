@@ -1,4 +1,4 @@
-using PainBot.Core.Safety;
+using PainBot.Core.Content;
 using PainBot.Knowledge.Screening;
 using PainBot.Knowledge.Tests.Support;
 
@@ -36,7 +36,7 @@ public class CrisisScreenFileTests
     [InlineData("margin: 0.1", "margin: [0.1", "is not valid YAML")]
     public void Parse_Broken_NamesFileLineAndProblem(string from, string to, string expected)
     {
-        var ex = Assert.Throws<SafetyRuleException>(() => CrisisScreenFile.Parse(Valid.Replace(from, to, StringComparison.Ordinal), "crisis-screen.yaml"));
+        var ex = Assert.Throws<ContentException>(() => CrisisScreenFile.Parse(Valid.Replace(from, to, StringComparison.Ordinal), "crisis-screen.yaml"));
         Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
     }
 
