@@ -63,83 +63,65 @@ public static partial class SafetyRuleLoader
         private readonly ContentErrors _errors = new("The safety rules");
         private readonly List<PatternTerm> _terms = [];
         private readonly Dictionary<string, int> _termIndex = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _ids = new(StringComparer.Ordinal);
 
         public SafetyRuleSet Build(SettingsRecord settings, ResponsesRecord responses, List<(string File, RuleFileRecord Record)> ruleFiles)
         {
             var triage = Settings(settings);
             var levelTexts = LevelTexts(responses);
             var texts = Texts(responses);
-            var rules = new List<SafetyRule>();
-            var ids = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var (file, record) in ruleFiles)
+            foreach (var (file, record) in ruleFiles.Where(f => f.Record.Rules is not { Count: > 0 }))
             {
-                if (record.Rules is not { Count: > 0 })
-                {
-                    Error(file, record.Line, null, "missing 'rules' (a rule file has 'rules:' and optional 'notes:')");
-                }
-
-                foreach (var rule in record.Rules ?? [])
-                {
-                    if (Rule(file, rule, texts, ids, rules.Count) is { } built)
-                    {
-                        rules.Add(built);
-                    }
-                }
+                Error(file, record.Line, null, "missing 'rules' (a rule file has 'rules:' and optional 'notes:')");
             }
 
+            // An empty list item ("-" alone) reads as null; checking it as a rule without anything reports it.
+            var rules = ruleFiles.SelectMany(f => (f.Record.Rules ?? []).Select(r => Rule(f.File, r ?? new RuleRecord(), texts))).ToList();
             _errors.ThrowIfAny();
-            return new(rules, _terms, levelTexts, triage!);
+            return new([.. rules.Select((r, i) => r! with { Order = i })], _terms, levelTexts, triage!);
         }
 
         private TriageSettings? Settings(SettingsRecord record)
         {
-            const string file = SettingsFile;
             if (record is not { Negation: { } negation, Informational: { } informational })
             {
-                Error(file, record.Line, null, "needs both 'negation' and 'informational'");
-                return null;
+                return Fail<TriageSettings?>(SettingsFile, record.Line, null, "needs both 'negation' and 'informational'", null);
             }
 
             var window = 0;
             if (negation.Window is not { } text || !int.TryParse(text.Value, NumberStyles.None, CultureInfo.InvariantCulture, out window) || window is < 1 or > 12)
             {
-                Error(file, negation.Window?.Line ?? negation.Line, null, "negation window must be a whole number from 1 to 12");
+                Error(SettingsFile, negation.Window?.Line ?? negation.Line, null, "negation window must be a whole number from 1 to 12");
             }
 
             return new TriageSettings(
                 Words(negation.Cues, "cues", negation.Line),
                 Words(negation.Breakers, "breakers", negation.Line),
                 window,
-                Terms(file, null, informational.Cues, "cues", informational.Line, required: true),
-                Terms(file, null, informational.ReportedNow, "reported_now", informational.Line, required: true));
+                Terms(SettingsFile, null, informational.Cues, "cues", informational.Line, required: true),
+                Terms(SettingsFile, null, informational.ReportedNow, "reported_now", informational.Line, required: true));
         }
 
         private Dictionary<SafetyLevel, SafetyLevelText> LevelTexts(ResponsesRecord record)
         {
-            const string file = ResponsesFile;
             var result = new Dictionary<SafetyLevel, SafetyLevelText>();
             foreach (var (name, texts) in record.Levels ?? [])
             {
-                if (!SafetyLevelNames.TryParse(name, out var level))
+                if (!SafetyLevelNames.TryParse(name, out var level) || texts is null)
                 {
-                    Error(file, texts?.Line ?? record.Line, null, $"unknown level '{name}' {UseLevels}");
+                    Error(ResponsesFile, texts?.Line ?? record.Line, null, texts is null ? $"level '{name}' must be a mapping with informational/staff/follow_up" : $"unknown level '{name}' {UseLevels}");
+                    continue;
                 }
-                else if (texts is null)
-                {
-                    Error(file, record.Line, null, $"level '{name}' must be a mapping with informational/staff/follow_up");
-                }
-                else
-                {
-                    result[level] = new SafetyLevelText(
-                        Text(file, null, texts.Informational, "informational", texts.Line, required: true) ?? string.Empty,
-                        Text(file, null, texts.Staff, "staff", texts.Line, required: false) ?? string.Empty,
-                        Text(file, null, texts.FollowUp, "follow_up", texts.Line, required: false) ?? string.Empty);
-                }
+
+                result[level] = new SafetyLevelText(
+                    Text(ResponsesFile, null, texts.Informational, "informational", texts.Line, required: true) ?? string.Empty,
+                    Text(ResponsesFile, null, texts.Staff, "staff", texts.Line, required: false) ?? string.Empty,
+                    Text(ResponsesFile, null, texts.FollowUp, "follow_up", texts.Line, required: false) ?? string.Empty);
             }
 
             foreach (var level in Levels.Where(l => !result.ContainsKey(l)))
             {
-                Error(file, record.Line, null, $"levels: missing entry for '{level.ToWire()}'");
+                Error(ResponsesFile, record.Line, null, $"levels: missing entry for '{level.ToWire()}'");
             }
 
             return result;
@@ -150,36 +132,26 @@ public static partial class SafetyRuleLoader
             var result = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var (name, text) in record.Texts ?? [])
             {
-                if (string.IsNullOrWhiteSpace(text?.Value))
-                {
-                    Error(ResponsesFile, text?.Line ?? record.Line, null, $"text '{name}' must be non-empty text");
-                    continue;
-                }
-
                 // Kept as written (with its final line break), as replies have always been.
-                CheckPlaceholders(ResponsesFile, null, text.Value, text.Line);
-                result[name] = text.Value;
+                if (Text(ResponsesFile, null, text, name, record.Line, required: true) is not null)
+                {
+                    result[name] = text!.Value;
+                }
             }
 
             return result;
         }
 
-        private SafetyRule? Rule(string file, RuleRecord? rule, Dictionary<string, string> texts, Dictionary<string, string> ids, int order)
+        private SafetyRule? Rule(string file, RuleRecord rule, Dictionary<string, string> texts)
         {
-            if (rule is null)
-            {
-                Error(file, 0, null, "a rule is empty; each rule is a mapping (id, level, source, match, response)");
-                return null;
-            }
-
             var id = rule.Id?.Value;
             if (id is null || !IdRegex().IsMatch(id))
             {
                 Error(file, rule.Id?.Line ?? rule.Line, null, id is null ? "rule without 'id'" : $"id '{id}' must be lower-case words joined by '-', e.g. emergency-chest-pain");
             }
-            else if (!ids.TryAdd(id, $"{file}:{rule.Id!.Line}"))
+            else if (!_ids.TryAdd(id, $"{file}:{rule.Id!.Line}"))
             {
-                Error(file, rule.Id.Line, id, $"duplicate id (first defined in {ids[id]})");
+                Error(file, rule.Id.Line, id, $"duplicate id (first defined in {_ids[id]})");
             }
 
             if (!SafetyLevelNames.TryParse(rule.Level?.Value, out var level))
@@ -191,16 +163,11 @@ public static partial class SafetyRuleLoader
             var response = Text(file, id, rule.Response, "response", rule.Line, required: false);
             if (rule.ResponseId is { } responseId)
             {
-                if (response is not null)
-                {
-                    Error(file, responseId.Line, id, "give either 'response' or 'response_id', not both");
-                }
-                else if (!texts.TryGetValue(responseId.Value, out response))
-                {
-                    Error(file, responseId.Line, id, $"response_id '{responseId.Value}' is not defined under 'texts:' in {ResponsesFile}");
-                }
+                response = response is not null ? Fail<string?>(file, responseId.Line, id, "give either 'response' or 'response_id', not both", null)
+                    : texts.TryGetValue(responseId.Value, out var shared) ? shared
+                    : Fail<string?>(file, responseId.Line, id, $"response_id '{responseId.Value}' is not defined under 'texts:' in {ResponsesFile}", null);
             }
-            else if (response is null)
+            else if (rule.Response is null)
             {
                 Error(file, rule.Line, id, "missing response (add 'response:' text or 'response_id:')");
             }
@@ -210,73 +177,38 @@ public static partial class SafetyRuleLoader
                 Error(file, rule.Line, id, "'match' needs at least one clause");
             }
 
-            var clauses = (rule.Match ?? []).Select(c => Clause(file, id, c, rule.Line)).ToList();
+            var clauses = (rule.Match ?? []).Select(c => Clause(file, id, c ?? new ClauseRecord { Line = rule.Line })).ToList();
             var unless = Terms(file, id, rule.Unless, "unless", rule.Line, required: false);
             var topics = Terms(file, id, rule.Topics, "topics", rule.Line, required: false);
             return id is null || source is null || response is null || level == SafetyLevel.None
                 ? null
-                : new SafetyRule(id, level, source, response, file, rule.Line)
-                {
-                    Clauses = clauses,
-                    Unless = unless,
-                    Topics = topics,
-                    AlwaysAct = rule.AlwaysAct ?? false,
-                    Order = order,
-                };
+                : new SafetyRule(id, level, source, response, file, rule.Line) { Clauses = clauses, Unless = unless, Topics = topics, AlwaysAct = rule.AlwaysAct ?? false };
         }
 
-        private RuleClause Clause(string file, string? id, ClauseRecord? clause, int ruleLine)
+        private RuleClause Clause(string file, string? id, ClauseRecord clause)
         {
-            var line = clause?.Line ?? ruleLine;
-            List<IReadOnlyList<int>> groups = clause?.Any is { } any ? [Terms(file, id, any, "any", line, required: true)] : [];
-            if (clause?.All is { } all)
-            {
-                groups.AddRange(all.Select(g => Terms(file, id, g, "all", line, required: true)));
-                if (all.Count == 0)
-                {
-                    Error(file, line, id, "'all' must be a list of groups, each a list of alternatives");
-                }
-            }
-
+            List<IReadOnlyList<int>> groups = clause.Any is { } any ? [Terms(file, id, any, "any", clause.Line, required: true)] : [];
+            groups.AddRange((clause.All ?? []).Select(g => Terms(file, id, g, "all", clause.Line, required: true)));
             if (groups.Count == 0)
             {
-                Error(file, line, id, "match clause has neither 'any' nor 'all'");
+                Error(file, clause.Line, id, clause.All is null ? "match clause has neither 'any' nor 'all'" : "'all' must be a list of groups, each a list of alternatives");
             }
 
-            return new RuleClause(groups, Window(file, id, clause?.Within));
-        }
-
-        private MatchWindow Window(string file, string? id, YamlText? within)
-        {
-            if (within is null)
+            var window = clause.Within?.Value switch
             {
-                return MatchWindow.Message;
-            }
-
-            switch (within.Value)
-            {
-                case "message":
-                    return MatchWindow.Message;
-                case "sentence":
-                    return MatchWindow.Sentence;
-                case var text when int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var words) && words is >= 2 and <= 40:
-                    return new MatchWindow(words);
-                default:
-                    Error(file, within.Line, id, $"within '{within.Value}' must be 'message', 'sentence' or a number of words from 2 to 40");
-                    return MatchWindow.Message;
-            }
+                null or "message" => MatchWindow.Message,
+                "sentence" => MatchWindow.Sentence,
+                var text when int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var words) && words is >= 2 and <= 40 => new MatchWindow(words),
+                var text => Fail(file, clause.Within!.Line, id, $"within '{text}' must be 'message', 'sentence' or a number of words from 2 to 40", MatchWindow.Message),
+            };
+            return new RuleClause(groups, window);
         }
 
         private List<int> Terms(string file, string? id, YamlTextList? list, string key, int parentLine, bool required)
         {
             if (list is not { Items.Count: > 0 })
             {
-                if (required || list is not null)
-                {
-                    Error(file, list?.Line ?? parentLine, id, list is null ? $"missing '{key}'" : $"'{key}' is an empty list of patterns");
-                }
-
-                return [];
+                return list is null && !required ? [] : Fail<List<int>>(file, list?.Line ?? parentLine, id, list is null ? $"missing '{key}'" : $"'{key}' is an empty list of patterns", []);
             }
 
             var result = new List<int>(list.Items.Count);
@@ -304,60 +236,45 @@ public static partial class SafetyRuleLoader
 
         private FrozenSet<string> Words(YamlTextList? list, string key, int parentLine)
         {
-            if (list is null)
-            {
-                Error(SettingsFile, parentLine, null, $"missing '{key}'");
-                return [];
-            }
-
             var words = new List<string>();
-            foreach (var item in list.Items)
+            foreach (var item in list?.Items ?? [])
             {
                 var normalized = TextNormalizer.Normalize(item.Value);
-                if (normalized.Count != 1)
+                if (normalized.Count == 1)
+                {
+                    words.Add(normalized[0].Text);
+                }
+                else
                 {
                     Error(SettingsFile, item.Line, null, $"'{key}' entries must be single words");
-                    continue;
                 }
-
-                words.Add(normalized[0].Text);
             }
 
-            return words.ToFrozenSet(StringComparer.Ordinal);
+            return list is null ? Fail<FrozenSet<string>>(SettingsFile, parentLine, null, $"missing '{key}'", []) : words.ToFrozenSet(StringComparer.Ordinal);
         }
 
         private string? Text(string file, string? id, YamlText? text, string key, int parentLine, bool required)
         {
-            if (text is null)
+            if (text is null || string.IsNullOrWhiteSpace(text.Value))
             {
-                if (required)
-                {
-                    Error(file, parentLine, id, $"missing '{key}'");
-                }
-
-                return null;
+                return text is null && !required ? null : Fail<string?>(file, text?.Line ?? parentLine, id, text is null ? $"missing '{key}'" : $"'{key}' is empty", null);
             }
 
-            if (string.IsNullOrWhiteSpace(text.Value))
-            {
-                Error(file, text.Line, id, $"'{key}' is empty");
-                return null;
-            }
-
-            CheckPlaceholders(file, id, text.Value, text.Line);
-            return text.Value.Trim();
-        }
-
-        private void CheckPlaceholders(string file, string? id, string text, int line)
-        {
-            var left = Placeholders.Fill(text, KnownPlaceholders);
-            var at = left.IndexOf("{{", StringComparison.Ordinal);
-            if (at >= 0)
+            var left = Placeholders.Fill(text.Value, KnownPlaceholders);
+            if (left.IndexOf("{{", StringComparison.Ordinal) is >= 0 and var at)
             {
                 var end = left.IndexOf("}}", at, StringComparison.Ordinal);
                 var known = string.Join(", ", KnownPlaceholders.Keys.Order(StringComparer.Ordinal).Select(p => "{{" + p + "}}"));
-                Error(file, line, id, $"unknown placeholder '{(end < 0 ? left[at..] : left[at..(end + 2)])}' (known: {known})");
+                Error(file, text.Line, id, $"unknown placeholder '{(end < 0 ? left[at..] : left[at..(end + 2)])}' (known: {known})");
             }
+
+            return text.Value.Trim();
+        }
+
+        private T Fail<T>(string file, int line, string? id, string problem, T fallback)
+        {
+            Error(file, line, id, problem);
+            return fallback;
         }
 
         private void Error(string file, int line, string? id, string problem) =>
