@@ -40,6 +40,7 @@ public static class YamlContent
 
             var reason = (inner.InnerException?.Message ?? inner.Message).Split('\n')[0];
             reason = reason.StartsWith('(') && reason.Contains("): ", StringComparison.Ordinal) ? reason[(reason.IndexOf("): ", StringComparison.Ordinal) + 3)..] : reason;
+            // Clinic staff read these: YamlDotNet's "Property 'x' not found on type 'Y'" names a C# type, not the file's words.
             reason = reason.StartsWith("Property '", StringComparison.Ordinal) && reason.IndexOf("' not found on type", StringComparison.Ordinal) is > 10 and var end
                 ? $"unknown key '{reason[10..end]}'"
                 : inner is SyntaxErrorException or SemanticErrorException ? "not valid YAML: " + reason : reason;
