@@ -50,7 +50,7 @@ public sealed class SafetyRuleLoaderTests : IDisposable
     [InlineData("level: emergency", "level: critical", "test.yaml:3: rule 'emergency-test': unknown level 'critical' (use emergency")]
     [InlineData("level: emergency", "level: \"unclosed", "test.yaml:3: not valid YAML: ")]
     [InlineData("level: emergency", "level: [emergency]", "test.yaml:3: expected plain text")]
-    [InlineData("level: emergency", "level: emergency\n    level: urgent", "test.yaml:4: ")]
+    [InlineData("level: emergency", "level: emergency\n    level: urgent", "test.yaml:4: Encountered duplicate key level")]
     [InlineData("  - id: emergency-test\n    level", "  - level", "test.yaml:2: rule without 'id'")]
     [InlineData("    response: Call {{emergency.number}} now.", "    respons: typo", "test.yaml:7: unknown key 'respons'")]
     [InlineData("    response: Call {{emergency.number}} now.", "", "test.yaml:2: rule 'emergency-test': missing response")]
@@ -63,6 +63,7 @@ public sealed class SafetyRuleLoaderTests : IDisposable
     [InlineData("- any: [crushing chest pain]", "- any: chest\n        within: 99", "test.yaml:7: rule 'emergency-test': within '99' must be")]
     [InlineData("- any: [crushing chest pain]", "- anything: chest", "test.yaml:6: unknown key 'anything'")]
     [InlineData("rules:", "rulez:", "test.yaml:1: unknown key 'rulez'")]
+    [InlineData("level: emergency", "level: emergency\n    always_act: maybe", "test.yaml:4: The value \"maybe\" is not a valid YAML Boolean")]
     public void Load_BrokenRuleFile_NamesFileLineAndProblem(string from, string to, string expected)
     {
         Write("test.yaml", ValidRule.Replace(from, to, StringComparison.Ordinal));
