@@ -14,6 +14,7 @@ public static class YamlContent
 {
     private static readonly IDeserializer Deserializer = new DeserializerBuilder()
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .WithDuplicateKeyChecking()
         .WithNodeDeserializer(inner => new LineRecorder(inner), s => s.InsteadOf<YamlDotNet.Serialization.NodeDeserializers.ObjectNodeDeserializer>())
         .Build();
 
@@ -39,6 +40,10 @@ public static class YamlContent
 
             var reason = (inner.InnerException?.Message ?? inner.Message).Split('\n')[0];
             reason = reason.StartsWith('(') && reason.Contains("): ", StringComparison.Ordinal) ? reason[(reason.IndexOf("): ", StringComparison.Ordinal) + 3)..] : reason;
+            // Clinic staff read these: YamlDotNet's "Property 'x' not found on type 'Y'" names a C# type, not the file's words.
+            reason = reason.StartsWith("Property '", StringComparison.Ordinal) && reason.IndexOf("' not found on type", StringComparison.Ordinal) is > 10 and var end
+                ? $"unknown key '{reason[10..end]}'"
+                : inner is SyntaxErrorException or SemanticErrorException ? "not valid YAML: " + reason : reason;
             throw new ContentException($"{file}:{inner.Start.Line}: {reason}", ex);
         }
     }

@@ -1,9 +1,9 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using PainBot.Core.Knowledge;
 using PainBot.Core.Safety.Rules;
+using PainBot.Core.Text;
 
 namespace PainBot.Core.Safety;
 
@@ -11,7 +11,7 @@ namespace PainBot.Core.Safety;
 /// Rule-based triage over <c>knowledge/safety/</c>. Every pattern is compiled and every reply rendered once,
 /// here; <see cref="Assess(string, Audience, float[], float[])"/> normalises the message once and only evaluates rules whose patterns occur in it.
 /// </summary>
-public sealed partial class SafetyTriage : ISafetyTriage
+public sealed class SafetyTriage : ISafetyTriage
 {
     private readonly SafetyRuleSet _rules;
     private readonly TermIndex _index;
@@ -59,10 +59,10 @@ public sealed partial class SafetyTriage : ISafetyTriage
         {
             ["clinic.phone"] = clinic.Phone,
         };
-        _responses = [.. rules.Rules.Select(r => Fill(r.Response, values))];
+        _responses = [.. rules.Rules.Select(r => Placeholders.Fill(r.Response, values))];
         _levelTexts = rules.LevelTexts.ToDictionary(
             p => p.Key,
-            p => (Fill(p.Value.Informational, values), Fill(p.Value.Staff, values), Fill(p.Value.FollowUp, values)));
+            p => (Placeholders.Fill(p.Value.Informational, values), Placeholders.Fill(p.Value.Staff, values), Placeholders.Fill(p.Value.FollowUp, values)));
 
         var byTerm = new List<int>[rules.Terms.Count];
         for (var r = 0; r < rules.Rules.Count; r++)
@@ -334,10 +334,4 @@ public sealed partial class SafetyTriage : ISafetyTriage
 
         return false;
     }
-
-    private static string Fill(string text, Dictionary<string, string> values) =>
-        PlaceholderRegex().Replace(text, m => values.TryGetValue(m.Groups[1].Value, out var v) ? v : m.Value);
-
-    [GeneratedRegex(@"\{\{\s*([^}]*?)\s*\}\}")]
-    private static partial Regex PlaceholderRegex();
 }
