@@ -29,6 +29,9 @@ public sealed partial class TrainedSafetyScreen : ISafetyScreen
     private readonly ILogger _logger;
     private readonly ConcurrentBag<PredictionEngine<Row, Scored>> _engines = [];
 
+    // One training per model file at a time in this process; others wait and load what it saved.
+    private static readonly ConcurrentDictionary<string, object> Building = new(StringComparer.Ordinal);
+
     private TrainedSafetyScreen(MLContext ml, ITransformer model, LearnedScreenSettings settings, ILogger logger)
     {
         _ml = ml;
@@ -50,8 +53,16 @@ public sealed partial class TrainedSafetyScreen : ISafetyScreen
         ArgumentNullException.ThrowIfNull(encoder);
         ArgumentNullException.ThrowIfNull(settings);
         var all = examples.Concat(ordinary.Distinct(StringComparer.Ordinal).Select(q => new SafetyExample(q, SafetyLevel.None, null))).ToList();
-        var ml = new MLContext(seed: 7);
         var path = string.IsNullOrWhiteSpace(cacheFolder) ? null : Path.Combine(cacheFolder, $"safety-screen-{Hash(all, encoder.Embedder.ModelId)}.zip");
+        lock (Building.GetOrAdd(path ?? string.Empty, _ => new object()))
+        {
+            return LoadOrTrain(all, encoder, cacheFolder, path, settings, logger);
+        }
+    }
+
+    private static TrainedSafetyScreen LoadOrTrain(List<SafetyExample> all, QuestionEncoder encoder, string? cacheFolder, string? path, LearnedScreenSettings settings, ILogger logger)
+    {
+        var ml = new MLContext(seed: 7);
         if (path is not null && File.Exists(path))
         {
             try
@@ -87,7 +98,7 @@ public sealed partial class TrainedSafetyScreen : ISafetyScreen
         if (path is not null)
         {
             Directory.CreateDirectory(cacheFolder!);
-            var temporary = path + ".tmp";
+            var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
             ml.Model.Save(model, data.Schema, temporary);
             File.Move(temporary, path, overwrite: true);
         }
