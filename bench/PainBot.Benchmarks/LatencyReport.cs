@@ -67,7 +67,17 @@ internal static class LatencyReport
             var m = 0;
             Time("  safety triage, rules only", 20000, () => assistant.Rules.Assess(BenchSupport.Queries[m++ % BenchSupport.Queries.Length], Audience.Patient));
             var s = 0;
-            Time("  safety triage with the crisis screen", 2000, () => assistant.Triage.Assess(BenchSupport.Queries[s++ % BenchSupport.Queries.Length], Audience.Patient));
+            var encoder = assistant.Content.Current.Encoder!;
+            Time("  safety triage, all layers (vector given)", 2000, () => { var q = BenchSupport.Queries[s++ % BenchSupport.Queries.Length]; assistant.Triage.Assess(q, Audience.Patient, encoder.Encode(q), null); });
+
+            // What the safety step costs on a long message: its embedding (cache off) plus every layer, with a previous message.
+            var l = 0;
+            var previous = encoder.Encode("my back has been bad all week and the new tablets make me sleepy");
+            Time("  safety step, 150-word message (embed + all layers)", 300, () =>
+            {
+                var text = LongMessage + " " + l++;
+                assistant.Triage.Assess(text, Audience.Patient, encoder.Encode(text), previous);
+            });
         }
 
         ScopeGuardFigures(shipped);
@@ -90,6 +100,15 @@ internal static class LatencyReport
             Percentiles("  BM25 search  ", s, RetrievalMode.Lexical, 2000);
         }
     }
+
+    // About 150 words, as a patient writes when they explain a bad week (no red flag in it).
+    private const string LongMessage = "Hi, I have had lower back pain for about six years now and it has been getting worse over the last few months. "
+        + "I work in a warehouse and by the end of a shift I can barely stand up straight. My GP gave me naproxen and some exercises, "
+        + "which helped for a while, but now the pain wakes me up at night when I turn over and I feel stiff every morning for an hour or so. "
+        + "I have tried heat pads, a new mattress and stretching before work. A friend said acupuncture helped her sciatica and my sister "
+        + "swears by yoga, but I am not sure which one would be better for me or whether my insurance would pay for either of them. "
+        + "I also wonder whether losing some weight would help, and how long it usually takes before people notice a difference with these treatments. "
+        + "What would you suggest I look into first?";
 
     private static (double Ms, PainBot.Knowledge.Search.BuildReport Report) Time(Func<PainBot.Knowledge.Search.BuildReport> build)
     {

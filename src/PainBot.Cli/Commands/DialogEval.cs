@@ -55,12 +55,33 @@ internal sealed class DialogEval(DialogManager dialog, TextWriter output)
             output.WriteLine($"  benign false escalations: {benign.Count(r => r.Got != SafetyLevel.None)}/{benign.Count} = {benign.Count(r => r.Got != SafetyLevel.None) / (double)benign.Count:0.000}");
         }
 
+        // Rows: the label; columns: what the assistant did.
+        var order = new[] { SafetyLevel.Emergency, SafetyLevel.Crisis, SafetyLevel.Urgent, SafetyLevel.MedSafety, SafetyLevel.None };
+        output.WriteLine($"  confusion (rows labelled, columns got): {string.Join(" ", order.Select(l => $"{Short(l),6}"))}");
+        foreach (var label in order)
+        {
+            var name = label == SafetyLevel.None ? "benign" : label.ToWire();
+            if (rows.Any(r => r.Label == name))
+            {
+                output.WriteLine($"    {name,-37} {string.Join(" ", order.Select(got => $"{rows.Count(r => r.Label == name && r.Got == got),6}"))}");
+            }
+        }
+
         foreach (var miss in rows.Where(r => Levels.TryGetValue(r.Label, out var l) && l != r.Got))
         {
-            output.WriteLine($"  miss {miss.Id}: labelled {miss.Label}, got {miss.Got.ToWire()}");
+            output.WriteLine($"  {(Levels[miss.Label] > miss.Got ? "MISSED" : "higher")} {miss.Id}: labelled {miss.Label}, got {miss.Got.ToWire()}");
         }
 
         output.WriteLine();
+
+        static string Short(SafetyLevel l) => l switch
+        {
+            SafetyLevel.Emergency => "emerg",
+            SafetyLevel.Crisis => "crisis",
+            SafetyLevel.Urgent => "urgent",
+            SafetyLevel.MedSafety => "med",
+            _ => "none",
+        };
     }
 
     public async Task Scope(string path)

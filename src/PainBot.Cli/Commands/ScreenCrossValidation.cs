@@ -68,6 +68,65 @@ internal static class ScreenCrossValidation
         }
 
         output.WriteLine();
+        Combined(knowledge.Folder, examples, probabilities, output);
     }
 
+    // With the phrase rules in front, as triage runs them: a grid of "sure" thresholds (every level) and
+    // "possible" bands (crisis and emergency), the figures the settings file is chosen from.
+    private static void Combined(string folder, List<SafetyExample> examples, float[][] probabilities, TextWriter output)
+    {
+        var rules = new SafetyTriage(SafetyRuleLoader.Load(Path.Combine(folder, "safety")), new SafetyOptions());
+        var ruled = examples.Select(e => rules.Assess(e.Text, PainBot.Core.Knowledge.Audience.Patient)).ToArray();
+        output.WriteLine("With the phrase rules in front (rules alone first)");
+        output.WriteLine("  sure  possible   emergency  crisis  urgent  med_safety   ordinary escalated");
+        Line("rules", "-", _ => SafetyLevel.None);
+        foreach (var sure in new[] { 0.5f, 0.6f, 0.7f, 0.8f })
+        {
+            foreach (var possible in new float?[] { null, 0.3f, 0.4f, 0.5f })
+            {
+                if (possible >= sure)
+                {
+                    continue;
+                }
+
+                Line($"{sure:0.00}", possible is null ? "  -" : $"{possible:0.00}", i =>
+                {
+                    var p = probabilities[i];
+                    var level = LearnedScreen.Decide(p, _ => sure);
+                    if (level == SafetyLevel.None && possible is { } band)
+                    {
+                        level = p[LearnedScreenModel.Index(SafetyLevel.Emergency)] >= band ? SafetyLevel.Emergency
+                            : p[LearnedScreenModel.Index(SafetyLevel.Crisis)] >= band ? SafetyLevel.Crisis : SafetyLevel.None;
+                    }
+
+                    return level;
+                });
+            }
+        }
+
+        void Line(string sure, string possible, Func<int, SafetyLevel> screen)
+        {
+            var caught = new Dictionary<SafetyLevel, (int N, int Caught)>();
+            var escalated = 0;
+            var ordinary = 0;
+            for (var i = 0; i < examples.Count; i++)
+            {
+                var level = ruled[i].Informational ? SafetyLevel.None : ruled[i].Level;
+                var raised = ruled[i].Informational ? level : (SafetyLevel)Math.Max((int)level, (int)screen(i));
+                if (examples[i].Level == SafetyLevel.None)
+                {
+                    ordinary++;
+                    escalated += raised > SafetyLevel.None ? 1 : 0;
+                }
+                else
+                {
+                    var (n, c) = caught.GetValueOrDefault(examples[i].Level);
+                    caught[examples[i].Level] = (n + 1, c + (raised >= examples[i].Level ? 1 : 0));
+                }
+            }
+
+            string Rate(SafetyLevel l) => caught.TryGetValue(l, out var v) && v.N > 0 ? $"{(double)v.Caught / v.N:0.000}" : "  -  ";
+            output.WriteLine($"  {sure,5}  {possible,8}   {Rate(SafetyLevel.Emergency),9}  {Rate(SafetyLevel.Crisis),6}  {Rate(SafetyLevel.Urgent),6}  {Rate(SafetyLevel.MedSafety),10}   {(double)escalated / ordinary:0.000} ({escalated}/{ordinary})");
+        }
+    }
 }

@@ -93,7 +93,7 @@ public sealed class SafetyTriage : ISafetyTriage
     public SafetyAssessment Assess(string text, Audience audience, float[]? messageVector, float[]? previousVector)
     {
         var ruled = AssessCrisisScreen(text, audience, messageVector);
-        if (_learned is null || string.IsNullOrWhiteSpace(text) || (!ruled.Informational && ruled.Level >= SafetyLevel.Emergency))
+        if (_learned is null || messageVector is null || string.IsNullOrWhiteSpace(text) || (!ruled.Informational && ruled.Level >= SafetyLevel.Emergency))
         {
             return ruled;
         }
