@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.Serialization;
@@ -10,11 +11,12 @@ namespace PainBot.Core.Content;
 /// unknown key is an error, not ignored), and every object deriving from <see cref="YamlRecord"/> remembers the
 /// line it started on, so the validation pass that follows can name file, line and key like the parser does.
 /// </summary>
-public static class YamlContent
+public static partial class YamlContent
 {
     private static readonly IDeserializer Deserializer = new DeserializerBuilder()
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
         .WithNodeDeserializer(inner => new LineRecorder(inner), s => s.InsteadOf<YamlDotNet.Serialization.NodeDeserializers.ObjectNodeDeserializer>())
+        .WithDuplicateKeyChecking()
         .Build();
 
     /// <summary>Reads <paramref name="yaml"/> as a <typeparamref name="T"/>.</summary>
@@ -37,9 +39,14 @@ public static class YamlContent
                 inner = deeper;
             }
 
-            var reason = (inner.InnerException?.Message ?? inner.Message).Split('\n')[0];
-            reason = reason.StartsWith('(') && reason.Contains("): ", StringComparison.Ordinal) ? reason[(reason.IndexOf("): ", StringComparison.Ordinal) + 3)..] : reason;
-            throw new ContentException($"{file}:{inner.Start.Line}: {reason}", ex);
+            var reason = Explain(typeof(T), (inner.InnerException?.Message ?? inner.Message).Split('\n')[0]);
+            var syntax = inner is SyntaxErrorException or SemanticErrorException || inner.InnerException is InvalidOperationException ? "bad YAML: " : string.Empty;
+            throw new ContentException($"{file}:{inner.Start.Line}: {syntax}{reason}", ex);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet's parser gives up this way on some unterminated flow collections.
+            throw new ContentException($"{file}: bad YAML: the file could not be parsed (an unclosed [ or {{ ?)", ex);
         }
     }
 
@@ -48,6 +55,61 @@ public static class YamlContent
     public static T ReadFile<T>(string path, string file)
         where T : class =>
         File.Exists(path) ? Read<T>(File.ReadAllText(path), file) : throw new ContentException($"{file}: the file does not exist");
+
+    /// <summary>
+    /// The line of each top-level key of <paramref name="yaml"/> written in block style (<c>key: value</c> at the
+    /// start of a line), for messages about a value that is a plain string or list and so has no line of its own.
+    /// </summary>
+    public static IReadOnlyDictionary<string, int> KeyLines(string yaml)
+    {
+        var lines = new Dictionary<string, int>(StringComparer.Ordinal);
+        var number = 0;
+        foreach (var line in (yaml ?? string.Empty).Split('\n'))
+        {
+            number++;
+            if (TopLevelKey().Match(line) is { Success: true } m)
+            {
+                lines.TryAdd(m.Groups[1].Value, number);
+            }
+        }
+
+        return lines;
+    }
+
+    /// <summary>YamlDotNet's reason in the words of the file, without the C# types it was read into.</summary>
+    private static string Explain(Type root, string reason)
+    {
+        reason = reason.StartsWith('(') && reason.Contains("): ", StringComparison.Ordinal) ? reason[(reason.IndexOf("): ", StringComparison.Ordinal) + 3)..] : reason;
+        if (Reason().Match(reason) is not { Success: true } m)
+        {
+            return reason;
+        }
+
+        string Kind(string type) =>
+            type.Contains("List`", StringComparison.Ordinal) || type.Contains("SequenceStart", StringComparison.Ordinal) ? "a list"
+            : type.Contains("String", StringComparison.Ordinal) || type.Contains("Scalar", StringComparison.Ordinal) ? "a single value"
+            : "a mapping of keys to values";
+        return m.Groups["op"].Value switch
+        {
+            "Property '" => $"'{m.Groups["a"].Value}': unknown key" + (root.Assembly.GetType(m.Groups["b"].Value) is { } type
+                ? $" (allowed: {string.Join(", ", type.GetProperties().Where(p => p.SetMethod?.IsPublic == true).Select(p => UnderscoredNamingConvention.Instance.Apply(p.Name)))})"
+                : string.Empty),
+            "Encountered duplicate key " => $"'{m.Groups["a"].Value}': the key appears twice",
+            "Operation is not valid" => "the file could not be parsed (an unclosed [ or { ?)",
+            "No node deserializer" => $"expected {Kind(m.Groups["a"].Value)}",
+            _ => $"expected {Kind(m.Groups["b"].Value)}, found {Kind(m.Groups["a"].Value)}",
+        };
+    }
+
+    // The reasons YamlDotNet gives for an unknown key, a duplicate key, a parser failure and a value of the wrong
+    // shape (a list where a text belongs, a text where a mapping belongs...).
+    [GeneratedRegex(
+        @"^(?:(?<op>Property ')(?<a>[^']*)' not found on type '(?<b>[^']*)'|(?<op>Encountered duplicate key )(?<a>.*)|(?<op>Operation is not valid)|(?<op>No node deserializer).* into type (?<a>[^,]*)|(?<op>Invalid cast) from '(?<a>[^']*)' to '(?<b>[^']*)'|(?<op>Expected) '(?<b>\w+)', got '(?<a>\w+)')",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex Reason();
+
+    [GeneratedRegex(@"^([A-Za-z0-9_]+)[ \t]*:", RegexOptions.CultureInvariant)]
+    private static partial Regex TopLevelKey();
 
     private sealed class LineRecorder(INodeDeserializer inner) : INodeDeserializer
     {
