@@ -152,6 +152,9 @@ public sealed class ContentErrors(string what)
     public void Add(string file, int line, string? key, string problem) =>
         _problems.Add($"{(line > 0 ? $"{file}:{line}" : file)}: {(key is null ? string.Empty : $"'{key}': ")}{problem}");
 
+    /// <summary>Records a problem that was thrown as a <see cref="ContentException"/> (a file that could not be read at all).</summary>
+    public void Add(ContentException error) => _problems.Add(error?.Message ?? string.Empty);
+
     /// <summary>Throws when anything was recorded.</summary>
     /// <exception cref="ContentException">With every problem, one per line.</exception>
     public void ThrowIfAny()
