@@ -81,9 +81,9 @@ public sealed class KnowledgeLoaderTests
     public void Load_BadYaml_ReportsLine()
     {
         using var k = new TempKnowledge();
-        k.Write("passages/physical-acupuncture/x.md", "---\nid: x\ntopic: [unclosed\ntitle: T\n---\nBody.\n");
+        k.Write("passages/physical-acupuncture/x.md", "---\nid: x\ntopic: physical: acupuncture\ntitle: T\n---\nBody.\n");
 
-        Assert.StartsWith("passages/physical-acupuncture/x.md:4: bad YAML", Assert.Single(LoadFails(k)), StringComparison.Ordinal);
+        Assert.StartsWith("passages/physical-acupuncture/x.md:3: bad YAML", Assert.Single(LoadFails(k)), StringComparison.Ordinal);
     }
 
     [Theory]
