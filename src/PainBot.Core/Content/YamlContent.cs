@@ -85,10 +85,11 @@ public static partial class YamlContent
             return reason;
         }
 
-        string Kind(string type) =>
-            type.Contains("List`", StringComparison.Ordinal) || type.Contains("SequenceStart", StringComparison.Ordinal) ? "a list"
-            : type.Contains("String", StringComparison.Ordinal) || type.Contains("Scalar", StringComparison.Ordinal) ? "a single value"
-            : "a mapping of keys to values";
+        // A type (System.String, List`1[...], a record) or a parsing event (Scalar, SequenceStart, MappingStart).
+        static string Kind(string type) =>
+            type.Contains("List`", StringComparison.Ordinal) || type == "SequenceStart" ? "a list"
+            : type.Contains("Dictionary`", StringComparison.Ordinal) || type == "MappingStart" || (!type.StartsWith("System.", StringComparison.Ordinal) && type != "Scalar") ? "a mapping of keys to values"
+            : "a single value";
         return m.Groups["op"].Value switch
         {
             "Property '" => $"'{m.Groups["a"].Value}': unknown key" + (root.Assembly.GetType(m.Groups["b"].Value) is { } type
