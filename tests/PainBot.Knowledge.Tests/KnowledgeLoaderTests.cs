@@ -120,6 +120,17 @@ public sealed class KnowledgeLoaderTests
         Assert.StartsWith("passages/physical-acupuncture/x.md:1: must start with a '---' line", Assert.Single(LoadFails(k)), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("---\n---\nBody.\n", "x.md:2: the front matter is empty")]
+    [InlineData("---\nid: x\nBody.\n", "x.md:1: the front matter is not closed")]
+    public void Load_BrokenFrontMatter_NamesFileAndLine(string text, string expected)
+    {
+        using var k = new TempKnowledge();
+        k.Write("passages/physical-acupuncture/x.md", text);
+
+        Assert.StartsWith("passages/physical-acupuncture/" + expected, Assert.Single(LoadFails(k)), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Load_ClinicPlaceholder_IsFilledFromConfiguration()
     {

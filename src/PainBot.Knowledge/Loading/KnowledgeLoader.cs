@@ -92,6 +92,12 @@ public sealed partial class KnowledgeLoader
         var afterFence = text.IndexOf('\n', end + 1);
         var body = afterFence < 0 ? string.Empty : text[(afterFence + 1)..];
         var bodyLine = text[..(end + 1)].Count(c => c == '\n') + 2;
+        if (string.IsNullOrWhiteSpace(yaml))
+        {
+            errors.Add(file, 2, null, "the front matter is empty");
+            return null;
+        }
+
         FrontMatter front;
         try
         {
