@@ -21,6 +21,7 @@ internal static class CliApp
           painbot search "question" [--audience staff] [--top N] [--mode hybrid|bm25|dense]
           painbot search --jsonl [FILE]         retrieval only, JSON Lines (CONTRACTS.md 1b)
           painbot eval [--retrieval F] [--safety F] [--scope F]
+          painbot eval --screen-cv [--with-words]   cross-validation of the learned safety screen on the example bank
                                                 retrieval (BM25, dense, fused, via ask), safety and scope figures
           painbot index [--out DIR]             build the on-disk index and warm the embedding cache
 

@@ -151,7 +151,7 @@ public sealed partial class ContentStore : IContentSource, IDisposable
             LogScreenOff(screenFile is null ? $"no {CrisisScreenFile.RelativePath}" : "Knowledge:Dense is off");
         }
 
-        var triage = new SafetyTriage(rules, _safety, _clinic, _loggers.CreateLogger<SafetyTriage>(), screen);
+        var triage = new SafetyTriage(rules, _safety, _clinic, _loggers.CreateLogger<SafetyTriage>(), screen, LearnedScreen(folder, search));
         if (encoder is not null)
         {
             // Warm the encoder and the screen's path before anyone asks (the first embedding loads the model).
@@ -160,6 +160,24 @@ public sealed partial class ContentStore : IContentSource, IDisposable
 
         return new ClinicContent(search.Report.Generation, search, triage, scope, texts, encoder);
     }
+
+    // The learned layer: on when the folder has the bank and its settings, the encoder is on and it is not turned off.
+    private TrainedSafetyScreen? LearnedScreen(string folder, HybridSearch search)
+    {
+        var settings = LearnedScreenSettings.Load(folder, _safety);
+        var bank = SafetyExampleBank.Load(folder);
+        if (settings is null || bank.Count == 0 || _knowledge.Encoder is not { } encoder || !_options.LearnedScreen)
+        {
+            LogLearnedOff(settings is null ? $"no {LearnedScreenSettings.RelativePath}" : bank.Count == 0 ? $"no {SafetyExampleBank.RelativePath}" : _options.LearnedScreen ? "Knowledge:Dense is off" : "Knowledge:LearnedScreen is off");
+            return null;
+        }
+
+        var questions = search.Snapshot.Passages.Where(p => p.Audience != Audience.Staff).SelectMany(p => p.Questions);
+        return TrainedSafetyScreen.Build(bank, questions, encoder, _options.EmbeddingCachePath, settings, _loggers.CreateLogger<TrainedSafetyScreen>());
+    }
+
+    [LoggerMessage(EventId = 2112, Level = LogLevel.Warning, Message = "Learned safety screen off ({Reason})")]
+    private partial void LogLearnedOff(string reason);
 
     [LoggerMessage(EventId = 110, Level = LogLevel.Information, Message = "Content generation {Generation} served: {Passages} passages, safety, scope and reply texts")]
     private partial void LogContentServed(int generation, int passages);

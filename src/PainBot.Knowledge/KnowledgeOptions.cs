@@ -38,6 +38,12 @@ public sealed class KnowledgeOptions
     [Range(0, 1_000_000)]
     public int QueryEmbeddingCacheSize { get; set; } = 2048;
 
+    /// <summary>
+    /// Use the learned safety screen (trained on <c>knowledge/safety/examples/</c>, cached under
+    /// <see cref="EmbeddingCachePath"/>) behind the rules. It needs <see cref="Dense"/>.
+    /// </summary>
+    public bool LearnedScreen { get; set; } = true;
+
     /// <summary>Rebuild the index when a knowledge file changes.</summary>
     public bool WatchForChanges { get; set; } = true;
 

@@ -45,7 +45,7 @@ public sealed class ConversationScriptTests(AssistantFixture fixture) : IClassFi
     public void Scripts_AreAtLeastTwentyFive() => Assert.True(Scripts.Count >= 25);
 
     [Theory]
-    [InlineData("expect: { kidn: answer }", ":5: 'kidn': unknown key (allowed: level, scope, kind,")]
+    [InlineData("expect: { kidn: answer }", ":5: unknown key 'kidn' (allowed: level, scope, kind,")]
     [InlineData("expect: { cites: maybe }", ":5: ")]
     public void Load_BrokenScript_ErrorNamesFileAndLine(string expect, string expected)
     {

@@ -83,7 +83,7 @@ public sealed class KnowledgeLoaderTests
         using var k = new TempKnowledge();
         k.Write("passages/physical-acupuncture/x.md", "---\nid: x\ntopic: physical: acupuncture\ntitle: T\n---\nBody.\n");
 
-        Assert.StartsWith("passages/physical-acupuncture/x.md:3: bad YAML", Assert.Single(LoadFails(k)), StringComparison.Ordinal);
+        Assert.StartsWith("passages/physical-acupuncture/x.md:3: not valid YAML", Assert.Single(LoadFails(k)), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -108,7 +108,7 @@ public sealed class KnowledgeLoaderTests
         using var k = new TempKnowledge();
         k.Write("passages/physical-acupuncture/x.md", TempKnowledge.Passage("x", "physical-acupuncture", "T", "Body.").Replace("reviewed:", "questons: [a]\nreviewed:", StringComparison.Ordinal));
 
-        Assert.StartsWith("passages/physical-acupuncture/x.md:8: 'questons': unknown key (allowed: id, topic,", Assert.Single(LoadFails(k)), StringComparison.Ordinal);
+        Assert.StartsWith("passages/physical-acupuncture/x.md:8: unknown key 'questons' (allowed: id, topic,", Assert.Single(LoadFails(k)), StringComparison.Ordinal);
     }
 
     [Fact]

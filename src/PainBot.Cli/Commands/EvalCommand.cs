@@ -10,9 +10,16 @@ internal sealed class EvalCommand(IServiceProvider services, TextWriter output)
 {
     public async Task<int> RunAsync(CommandLine cmd)
     {
-        cmd.RejectUnknown("--retrieval", "--safety", "--scope", "--scripts", "--fit-confidence");
+        cmd.RejectUnknown("--retrieval", "--safety", "--scope", "--scripts", "--fit-confidence", "--screen-cv", "--with-words");
         var retrievalPath = Required(cmd.Value("--retrieval") ?? EvalPaths.Default("retrieval_dev.jsonl"), "--retrieval");
         var knowledge = services.GetRequiredService<KnowledgeService>();
+        if (cmd.Has("--screen-cv"))
+        {
+            var options = KnowledgeOptions.Resolved(services.GetRequiredService<Microsoft.Extensions.Options.IOptions<KnowledgeOptions>>().Value);
+            ScreenCrossValidation.Run(knowledge, services.GetRequiredService<PainBot.Knowledge.Embeddings.ITextEmbedder>(), options.EmbeddingCachePath ?? string.Empty, cmd.Has("--with-words"), output);
+            return 0;
+        }
+
         if (cmd.Has("--fit-confidence"))
         {
             var scopeSet = cmd.Value("--scope") ?? EvalPaths.Default("scope_dev.jsonl");

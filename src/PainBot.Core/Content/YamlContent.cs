@@ -15,8 +15,8 @@ public static partial class YamlContent
 {
     private static readonly IDeserializer Deserializer = new DeserializerBuilder()
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
-        .WithNodeDeserializer(inner => new LineRecorder(inner), s => s.InsteadOf<YamlDotNet.Serialization.NodeDeserializers.ObjectNodeDeserializer>())
         .WithDuplicateKeyChecking()
+        .WithNodeDeserializer(inner => new LineRecorder(inner), s => s.InsteadOf<YamlDotNet.Serialization.NodeDeserializers.ObjectNodeDeserializer>())
         .Build();
 
     /// <summary>Reads <paramref name="yaml"/> as a <typeparamref name="T"/>.</summary>
@@ -40,13 +40,13 @@ public static partial class YamlContent
             }
 
             var reason = Explain(typeof(T), (inner.InnerException?.Message ?? inner.Message).Split('\n')[0]);
-            var syntax = inner is SyntaxErrorException or SemanticErrorException || inner.InnerException is InvalidOperationException ? "bad YAML: " : string.Empty;
+            var syntax = inner is SyntaxErrorException or SemanticErrorException || inner.InnerException is InvalidOperationException ? "not valid YAML: " : string.Empty;
             throw new ContentException($"{file}:{inner.Start.Line}: {syntax}{reason}", ex);
         }
         catch (InvalidOperationException ex)
         {
             // YamlDotNet's parser gives up this way on some unterminated flow collections.
-            throw new ContentException($"{file}: bad YAML: the file could not be parsed (an unclosed [ or {{ ?)", ex);
+            throw new ContentException($"{file}: not valid YAML: the file could not be parsed (an unclosed [ or {{ ?)", ex);
         }
     }
 
@@ -92,20 +92,20 @@ public static partial class YamlContent
             : "a single value";
         return m.Groups["op"].Value switch
         {
-            "Property '" => $"'{m.Groups["a"].Value}': unknown key" + (root.Assembly.GetType(m.Groups["b"].Value) is { } type
+            // Clinic staff read these: YamlDotNet's "Property 'x' not found on type 'Y'" names a C# type, not the file's words.
+            "Property '" => $"unknown key '{m.Groups["a"].Value}'" + (root.Assembly.GetType(m.Groups["b"].Value) is { } type
                 ? $" (allowed: {string.Join(", ", type.GetProperties().Where(p => p.SetMethod?.IsPublic == true).Select(p => UnderscoredNamingConvention.Instance.Apply(p.Name)))})"
                 : string.Empty),
-            "Encountered duplicate key " => $"'{m.Groups["a"].Value}': the key appears twice",
             "Operation is not valid" => "the file could not be parsed (an unclosed [ or { ?)",
             "No node deserializer" => $"expected {Kind(m.Groups["a"].Value)}",
             _ => $"expected {Kind(m.Groups["b"].Value)}, found {Kind(m.Groups["a"].Value)}",
         };
     }
 
-    // The reasons YamlDotNet gives for an unknown key, a duplicate key, a parser failure and a value of the wrong
+    // The reasons YamlDotNet gives for an unknown key, a parser failure and a value of the wrong
     // shape (a list where a text belongs, a text where a mapping belongs...).
     [GeneratedRegex(
-        @"^(?:(?<op>Property ')(?<a>[^']*)' not found on type '(?<b>[^']*)'|(?<op>Encountered duplicate key )(?<a>.*)|(?<op>Operation is not valid)|(?<op>No node deserializer).* into type (?<a>[^,]*)|(?<op>Invalid cast) from '(?<a>[^']*)' to '(?<b>[^']*)'|(?<op>Expected) '(?<b>\w+)', got '(?<a>\w+)')",
+        @"^(?:(?<op>Property ')(?<a>[^']*)' not found on type '(?<b>[^']*)'|(?<op>Operation is not valid)|(?<op>No node deserializer).* into type (?<a>[^,]*)|(?<op>Invalid cast) from '(?<a>[^']*)' to '(?<b>[^']*)'|(?<op>Expected) '(?<b>\w+)', got '(?<a>\w+)')",
         RegexOptions.CultureInvariant)]
     private static partial Regex Reason();
 

@@ -35,6 +35,12 @@ public sealed class ConversationState
     /// <summary>The guided dialog in progress, if any.</summary>
     public GuideState? Guide { get; set; }
 
+    /// <summary>
+    /// The sentence vector of the person's last message (numbers, not words), so the safety screen can read a
+    /// crisis that unfolds over two messages.
+    /// </summary>
+    public float[]? LastMessageVector { get; set; }
+
     /// <summary>The highest escalation level reached so far.</summary>
     public SafetyLevel HighestEscalation { get; set; }
 

@@ -85,7 +85,14 @@ public sealed partial class DialogManager(
 
         var hasWords = MessageText.HasWords(text);
         var vector = hasWords ? Encode(snapshot, text) : null;
-        var safety = hasWords ? snapshot.Triage.Assess(text, turn.Audience, vector) : SafetyAssessment.None;
+        // The assistant's own commands ("I'm safe now, let's continue", "start over") are read by the rules, not
+        // by the learned screen, which needs the vector: a suggestion the bot offers must do what it says.
+        var command = hasWords && CommandRecognizer.Recognize(text) != Command.None;
+        var safety = hasWords ? snapshot.Triage.Assess(text, turn.Audience, command ? null : vector, command ? null : state.LastMessageVector) : SafetyAssessment.None;
+
+        // The next message is read with this one, unless this one was already escalated (the person has the
+        // number; "I'm safe now" must not be read back into the crisis).
+        state.LastMessageVector = safety.StopsAnswering ? null : vector ?? state.LastMessageVector;
         var context = new TurnContext(turn, text, vector, snapshot, state, safety);
         if (safety.StopsAnswering)
         {
@@ -94,6 +101,13 @@ public sealed partial class DialogManager(
         else
         {
             result = await AnswerAsync(context, cancellationToken).ConfigureAwait(false);
+            if (safety.Uncertain && safety.Response is not null)
+            {
+                // The learned screen finds a crisis or emergency possible: ask directly first, then answer.
+                var checkIn = new BotReply(safety.Response, ReplyKind.Escalation, [], [], safety.Level);
+                result = result with { Replies = [checkIn, .. result.Replies] };
+            }
+
             if (truncated && result.Replies.Count > 0)
             {
                 result = result with { Replies = [.. result.Replies, new BotReply(Render(snapshot.Texts, ResponseKeys.LongMessage), ReplyKind.Command, [], [])] };
@@ -398,6 +412,7 @@ public sealed partial class DialogManager(
 
     private static void ResetState(ConversationState state)
     {
+        state.LastMessageVector = null;
         state.Guide = null;
         state.LastTopic = null;
         state.LastPassageIds = [];

@@ -13,4 +13,8 @@ public interface ISafetyTriage
     /// <param name="audience">Who is writing.</param>
     /// <param name="messageVector">The message's sentence vector when the turn computed it (the screen then does not embed it again).</param>
     SafetyAssessment Assess(string text, Audience audience, float[]? messageVector = null);
+
+    /// <summary>Assesses one message with the vector of the same person's previous message (a crisis can unfold over two).</summary>
+    SafetyAssessment Assess(string text, Audience audience, float[]? messageVector, float[]? previousVector) =>
+        Assess(text, audience, messageVector);
 }

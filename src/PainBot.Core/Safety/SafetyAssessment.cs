@@ -5,7 +5,8 @@ namespace PainBot.Core.Safety;
 /// <param name="RuleIds">Ids of every rule that fired, highest level first.</param>
 /// <param name="Response">Markdown to show first (the rule's response text with numbers filled in); null for <see cref="SafetyLevel.None"/>.</param>
 /// <param name="Informational">The person asked about warning signs in general rather than reporting them: answer the question and add the escalation line.</param>
-public sealed record SafetyAssessment(SafetyLevel Level, IReadOnlyList<string> RuleIds, string? Response, bool Informational = false)
+/// <param name="Uncertain">The learned screen found the level possible but not sure: <paramref name="Response"/> is a direct, kind check-in that leads the normal answer.</param>
+public sealed record SafetyAssessment(SafetyLevel Level, IReadOnlyList<string> RuleIds, string? Response, bool Informational = false, bool Uncertain = false)
 {
     /// <summary>Nothing fired.</summary>
     public static SafetyAssessment None { get; } = new(SafetyLevel.None, [], null);
@@ -13,7 +14,8 @@ public sealed record SafetyAssessment(SafetyLevel Level, IReadOnlyList<string> R
     /// <summary>
     /// The one definition of which assessments stop normal answering: a reported emergency, crisis or urgent
     /// red flag is answered with its action alone. A medication-safety caution leads the normal answer, and a
-    /// question about warning signs in general is answered with the escalation line added.
+    /// question about warning signs in general is answered with the escalation line added, and a level the
+    /// learned screen finds only possible leads the answer with a check-in.
     /// </summary>
-    public bool StopsAnswering => !Informational && Level >= SafetyLevel.Urgent;
+    public bool StopsAnswering => !Informational && !Uncertain && Level >= SafetyLevel.Urgent;
 }

@@ -1,17 +1,17 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using PainBot.Core.Content;
 using PainBot.Core.Safety.Rules;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using PainBot.Core.Text;
 
 namespace PainBot.Core.Safety;
 
 /// <summary>
 /// Reads and validates <c>knowledge/safety/</c>: <c>triage.yaml</c> (negation and question cues),
-/// <c>responses.yaml</c> (shared texts) and every other <c>*.yaml</c> as a rule file. Any problem throws a
-/// <see cref="SafetyRuleException"/> naming the file, line and rule, because triage must not run on rules
-/// that were silently half-read.
+/// <c>responses.yaml</c> (shared texts) and every other <c>*.yaml</c> as a rule file. The files are read into
+/// the records below, then checked in one pass; any problem throws a <see cref="ContentException"/> listing
+/// every one with file, line and rule, because triage must not run on rules that were silently half-read.
 /// </summary>
 public static partial class SafetyRuleLoader
 {
@@ -21,352 +21,205 @@ public static partial class SafetyRuleLoader
     /// <summary>File holding shared response texts.</summary>
     public const string ResponsesFile = "responses.yaml";
 
-    private static readonly FrozenSet<string> KnownPlaceholders = FrozenSet.Create(
-        StringComparer.Ordinal, "emergency.number", "crisis.line", "crisis.text", "clinic.phone", "poison.help", "urgent.line");
+    private const string UseLevels = "(use emergency, crisis, urgent or med_safety)";
 
-    private static readonly FrozenSet<string> RuleKeys = FrozenSet.Create(
-        StringComparer.Ordinal, "id", "level", "source", "match", "unless", "topics", "response", "response_id", "always_act", "notes");
+    // Known names map to nothing, so whatever "{{...}}" is left after filling is unknown or malformed.
+    private static readonly FrozenDictionary<string, string> KnownPlaceholders = new[]
+    {
+        "emergency.number", "crisis.line", "crisis.text", "clinic.phone", "poison.help", "urgent.line",
+    }.ToFrozenDictionary(p => p, _ => string.Empty, StringComparer.Ordinal);
+
+    private static readonly SafetyLevel[] Levels = [SafetyLevel.Emergency, SafetyLevel.Crisis, SafetyLevel.Urgent, SafetyLevel.MedSafety];
 
     /// <summary>Loads every rule file in <paramref name="safetyFolder"/>.</summary>
-    /// <exception cref="SafetyRuleException">A file is missing, is not valid YAML, or a rule is incomplete or inconsistent.</exception>
+    /// <exception cref="ContentException">A file is missing, is not valid YAML, or a rule is incomplete or inconsistent.</exception>
     public static SafetyRuleSet Load(string safetyFolder)
     {
         if (!Directory.Exists(safetyFolder))
         {
-            throw new SafetyRuleException(safetyFolder, 0, null, "safety rules folder not found");
+            throw new ContentException($"{safetyFolder}: safety rules folder not found");
         }
 
-        var builder = new Builder();
-        builder.ReadSettings(RequireFile(safetyFolder, SettingsFile));
-        builder.ReadResponses(RequireFile(safetyFolder, ResponsesFile));
+        var settings = YamlContent.ReadFile<SettingsRecord>(Path.Combine(safetyFolder, SettingsFile), SettingsFile);
+        var responses = YamlContent.ReadFile<ResponsesRecord>(Path.Combine(safetyFolder, ResponsesFile), ResponsesFile);
         var ruleFiles = Directory.GetFiles(safetyFolder, "*.yaml")
-            .Where(f => !IsSpecial(f))
+            .Select(Path.GetFileName)
+            .OfType<string>()
+            .Where(f => !f.Equals(SettingsFile, StringComparison.OrdinalIgnoreCase) && !f.Equals(ResponsesFile, StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal)
+            .Select(f => (File: f, Record: YamlContent.ReadFile<RuleFileRecord>(Path.Combine(safetyFolder, f), f)))
             .ToList();
-        if (ruleFiles.Count == 0)
-        {
-            throw new SafetyRuleException(safetyFolder, 0, null, "no rule files (*.yaml besides triage.yaml and responses.yaml)");
-        }
-
-        foreach (var file in ruleFiles)
-        {
-            builder.ReadRules(file);
-        }
-
-        return builder.Build();
+        return ruleFiles.Count > 0
+            ? new Validator().Build(settings, responses, ruleFiles)
+            : throw new ContentException($"{safetyFolder}: no rule files (*.yaml besides triage.yaml and responses.yaml)");
     }
-
-    private static bool IsSpecial(string path)
-    {
-        var name = Path.GetFileName(path);
-        return name.Equals(SettingsFile, StringComparison.OrdinalIgnoreCase) || name.Equals(ResponsesFile, StringComparison.OrdinalIgnoreCase);
-    }
-
-    private static string RequireFile(string folder, string name)
-    {
-        var path = Path.Combine(folder, name);
-        return File.Exists(path) ? path : throw new SafetyRuleException(name, 0, null, $"required file missing from {folder}");
-    }
-
-    [GeneratedRegex(@"\{\{\s*([^}]*?)\s*\}\}")]
-    private static partial Regex PlaceholderRegex();
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex IdRegex();
 
-    /// <summary>Accumulates what the files say, interning patterns, and checks cross-file consistency.</summary>
-    private sealed class Builder
+    /// <summary>The one validation pass: checks the records, interns patterns and builds the rule set.</summary>
+    private sealed class Validator
     {
+        private readonly ContentErrors _errors = new("The safety rules");
         private readonly List<PatternTerm> _terms = [];
         private readonly Dictionary<string, int> _termIndex = new(StringComparer.Ordinal);
-        private readonly List<SafetyRule> _rules = [];
-        private readonly Dictionary<string, (string File, int Line)> _ids = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
-        private readonly Dictionary<SafetyLevel, SafetyLevelText> _levelTexts = [];
-        private TriageSettings? _settings;
+        private readonly Dictionary<string, string> _ids = new(StringComparer.Ordinal);
 
-        public void ReadSettings(string path)
+        public SafetyRuleSet Build(SettingsRecord settings, ResponsesRecord responses, List<(string File, RuleFileRecord Record)> ruleFiles)
         {
-            var file = Path.GetFileName(path);
-            var root = LoadRoot(path);
-            var negation = Child<YamlMappingNode>(root, "negation", file, null, required: true)!;
-            var informational = Child<YamlMappingNode>(root, "informational", file, null, required: true)!;
-            var cues = Words(negation, "cues", file);
-            var breakers = Words(negation, "breakers", file);
-            var windowNode = Child<YamlScalarNode>(negation, "window", file, null, required: true)!;
-            if (!int.TryParse(windowNode.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var window) || window is < 1 or > 12)
+            var triage = Settings(settings);
+            var levelTexts = LevelTexts(responses);
+            var texts = Texts(responses);
+            foreach (var (file, record) in ruleFiles.Where(f => f.Record.Rules is not { Count: > 0 }))
             {
-                throw Error(file, windowNode, null, "negation window must be a whole number from 1 to 12");
+                Error(file, record.Line, null, "missing 'rules' (a rule file has 'rules:' and optional 'notes:')");
             }
 
-            var infoCues = Terms(informational, "cues", file, null, required: true);
-            var report = Terms(informational, "reported_now", file, null, required: true);
-            _settings = new TriageSettings(cues.ToFrozenSet(StringComparer.Ordinal), breakers.ToFrozenSet(StringComparer.Ordinal), window, infoCues, report);
+            // An empty list item ("-" alone) reads as null; checking it as a rule without anything reports it.
+            var rules = ruleFiles.SelectMany(f => (f.Record.Rules ?? []).Select(r => Rule(f.File, r ?? new RuleRecord(), texts))).ToList();
+            _errors.ThrowIfAny();
+            return new([.. rules.Select((r, i) => r! with { Order = i })], _terms, levelTexts, triage!);
         }
 
-        public void ReadResponses(string path)
+        private TriageSettings? Settings(SettingsRecord record)
         {
-            var file = Path.GetFileName(path);
-            var root = LoadRoot(path);
-            var levels = Child<YamlMappingNode>(root, "levels", file, null, required: true)!;
-            foreach (var (keyNode, valueNode) in levels.Children)
+            if (record is not { Negation: { } negation, Informational: { } informational })
             {
-                var name = ((YamlScalarNode)keyNode).Value;
-                if (!SafetyLevelNames.TryParse(name, out var level))
-                {
-                    throw Error(file, keyNode, null, $"unknown level '{name}' (use emergency, crisis, urgent or med_safety)");
-                }
-
-                if (valueNode is not YamlMappingNode map)
-                {
-                    throw Error(file, valueNode, null, $"level '{name}' must be a mapping with informational/staff/follow_up");
-                }
-
-                var info = Text(map, "informational", file, null, required: true)!;
-                var staff = Text(map, "staff", file, null, required: false) ?? string.Empty;
-                var follow = Text(map, "follow_up", file, null, required: false) ?? string.Empty;
-                _levelTexts[level] = new SafetyLevelText(info, staff, follow);
+                return Fail<TriageSettings?>(SettingsFile, record.Line, null, "needs both 'negation' and 'informational'", null);
             }
 
-            foreach (var level in new[] { SafetyLevel.Emergency, SafetyLevel.Crisis, SafetyLevel.Urgent, SafetyLevel.MedSafety })
+            var window = 0;
+            if (negation.Window is not { } text || !int.TryParse(text.Value, NumberStyles.None, CultureInfo.InvariantCulture, out window) || window is < 1 or > 12)
             {
-                if (!_levelTexts.ContainsKey(level))
-                {
-                    throw Error(file, levels, null, $"levels: missing entry for '{level.ToWire()}'");
-                }
+                Error(SettingsFile, negation.Window?.Line ?? negation.Line, null, "negation window must be a whole number from 1 to 12");
             }
 
-            if (Child<YamlMappingNode>(root, "texts", file, null, required: false) is { } texts)
-            {
-                foreach (var (keyNode, valueNode) in texts.Children)
-                {
-                    var name = ((YamlScalarNode)keyNode).Value ?? string.Empty;
-                    if (valueNode is not YamlScalarNode { Value: { Length: > 0 } value })
-                    {
-                        throw Error(file, valueNode, null, $"text '{name}' must be non-empty text");
-                    }
-
-                    CheckPlaceholders(value, file, valueNode, null);
-                    if (!_texts.TryAdd(name, value))
-                    {
-                        throw Error(file, keyNode, null, $"text '{name}' is defined twice");
-                    }
-                }
-            }
+            return new TriageSettings(
+                Words(negation.Cues, "cues", negation.Line),
+                Words(negation.Breakers, "breakers", negation.Line),
+                window,
+                Terms(SettingsFile, null, informational.Cues, "cues", informational.Line, required: true),
+                Terms(SettingsFile, null, informational.ReportedNow, "reported_now", informational.Line, required: true));
         }
 
-        public void ReadRules(string path)
+        private Dictionary<SafetyLevel, SafetyLevelText> LevelTexts(ResponsesRecord record)
         {
-            var file = Path.GetFileName(path);
-            var root = LoadRoot(path);
-            foreach (var (keyNode, _) in root.Children)
+            var result = new Dictionary<SafetyLevel, SafetyLevelText>();
+            foreach (var (name, texts) in record.Levels ?? [])
             {
-                var key = ((YamlScalarNode)keyNode).Value;
-                if (key is not ("rules" or "notes"))
+                if (!SafetyLevelNames.TryParse(name, out var level) || texts is null)
                 {
-                    throw Error(file, keyNode, null, $"unknown top-level key '{key}' (a rule file has 'rules:' and optional 'notes:')");
-                }
-            }
-
-            var rules = Child<YamlSequenceNode>(root, "rules", file, null, required: true)!;
-            foreach (var node in rules.Children)
-            {
-                if (node is not YamlMappingNode map)
-                {
-                    throw Error(file, node, null, "each rule must be a mapping (id, level, source, match, response)");
+                    Error(ResponsesFile, texts?.Line ?? record.Line, null, texts is null ? $"level '{name}' must be a mapping with informational/staff/follow_up" : $"unknown level '{name}' {UseLevels}");
+                    continue;
                 }
 
-                _rules.Add(ReadRule(map, file));
+                result[level] = new SafetyLevelText(
+                    Text(ResponsesFile, null, texts.Informational, "informational", texts.Line, required: true) ?? string.Empty,
+                    Text(ResponsesFile, null, texts.Staff, "staff", texts.Line, required: false) ?? string.Empty,
+                    Text(ResponsesFile, null, texts.FollowUp, "follow_up", texts.Line, required: false) ?? string.Empty);
             }
+
+            foreach (var level in Levels.Where(l => !result.ContainsKey(l)))
+            {
+                Error(ResponsesFile, record.Line, null, $"levels: missing entry for '{level.ToWire()}'");
+            }
+
+            return result;
         }
 
-        public SafetyRuleSet Build() => new(_rules, _terms, _levelTexts, _settings!);
-
-        private SafetyRule ReadRule(YamlMappingNode map, string file)
+        private Dictionary<string, string> Texts(ResponsesRecord record)
         {
-            var idNode = Child<YamlScalarNode>(map, "id", file, null, required: true)!;
-            var id = idNode.Value ?? string.Empty;
-            if (!IdRegex().IsMatch(id))
+            var result = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (name, text) in record.Texts ?? [])
             {
-                throw Error(file, idNode, null, $"id '{id}' must be lower-case words joined by '-', e.g. emergency-chest-pain");
-            }
-
-            if (_ids.TryGetValue(id, out var first))
-            {
-                throw Error(file, idNode, id, $"duplicate id (first defined in {first.File}:{first.Line})");
-            }
-
-            _ids[id] = (file, Line(idNode));
-            foreach (var (keyNode, _) in map.Children)
-            {
-                var key = ((YamlScalarNode)keyNode).Value ?? string.Empty;
-                if (!RuleKeys.Contains(key))
+                // Kept as written (with its final line break), as replies have always been.
+                if (Text(ResponsesFile, null, text, name, record.Line, required: true) is not null)
                 {
-                    throw Error(file, keyNode, id, $"unknown key '{key}' (allowed: {string.Join(", ", RuleKeys.Order(StringComparer.Ordinal))})");
+                    result[name] = text!.Value;
                 }
             }
 
-            var levelNode = Child<YamlScalarNode>(map, "level", file, id, required: true)!;
-            if (!SafetyLevelNames.TryParse(levelNode.Value, out var level))
-            {
-                throw Error(file, levelNode, id, $"unknown level '{levelNode.Value}' (use emergency, crisis, urgent or med_safety)");
-            }
-
-            var source = Text(map, "source", file, id, required: true)!;
-            var response = Text(map, "response", file, id, required: false);
-            var responseIdNode = Child<YamlScalarNode>(map, "response_id", file, id, required: false);
-            if (response is not null && responseIdNode is not null)
-            {
-                throw Error(file, responseIdNode, id, "give either 'response' or 'response_id', not both");
-            }
-
-            if (responseIdNode is not null)
-            {
-                if (!_texts.TryGetValue(responseIdNode.Value ?? string.Empty, out response))
-                {
-                    throw Error(file, responseIdNode, id, $"response_id '{responseIdNode.Value}' is not defined under 'texts:' in {ResponsesFile}");
-                }
-            }
-
-            if (response is null)
-            {
-                throw Error(file, map, id, "missing response (add 'response:' text or 'response_id:')");
-            }
-
-            var matchNode = Child<YamlSequenceNode>(map, "match", file, id, required: true)!;
-            var clauses = new List<RuleClause>();
-            foreach (var clauseNode in matchNode.Children)
-            {
-                clauses.Add(ReadClause(clauseNode, file, id));
-            }
-
-            if (clauses.Count == 0)
-            {
-                throw Error(file, matchNode, id, "'match' needs at least one clause");
-            }
-
-            var alwaysAct = false;
-            if (Child<YamlScalarNode>(map, "always_act", file, id, required: false) is { } actNode)
-            {
-                alwaysAct = actNode.Value switch
-                {
-                    "true" => true,
-                    "false" => false,
-                    _ => throw Error(file, actNode, id, "always_act must be true or false"),
-                };
-            }
-
-            return new SafetyRule(id, level, source, response, file, Line(map))
-            {
-                Clauses = clauses,
-                Unless = Terms(map, "unless", file, id, required: false),
-                Topics = Terms(map, "topics", file, id, required: false),
-                AlwaysAct = alwaysAct,
-                Order = _rules.Count,
-            };
+            return result;
         }
 
-        private RuleClause ReadClause(YamlNode node, string file, string id)
+        private SafetyRule? Rule(string file, RuleRecord rule, Dictionary<string, string> texts)
         {
-            if (node is not YamlMappingNode map)
+            var id = rule.Id?.Value;
+            if (id is null || !IdRegex().IsMatch(id))
             {
-                throw Error(file, node, id, "each 'match' entry must be a mapping with 'any:' or 'all:' (and optional 'within:')");
+                Error(file, rule.Id?.Line ?? rule.Line, null, id is null ? "rule without 'id'" : $"id '{id}' must be lower-case words joined by '-', e.g. emergency-chest-pain");
+            }
+            else if (!_ids.TryAdd(id, $"{file}:{rule.Id!.Line}"))
+            {
+                Error(file, rule.Id.Line, id, $"duplicate id (first defined in {_ids[id]})");
             }
 
-            var groups = new List<IReadOnlyList<int>>();
-            var window = MatchWindow.Message;
-            foreach (var (keyNode, valueNode) in map.Children)
+            if (!SafetyLevelNames.TryParse(rule.Level?.Value, out var level))
             {
-                var key = ((YamlScalarNode)keyNode).Value;
-                switch (key)
-                {
-                    case "any":
-                        groups.Add(TermList(valueNode, file, id));
-                        break;
-                    case "all":
-                        if (valueNode is not YamlSequenceNode all || all.Children.Count == 0)
-                        {
-                            throw Error(file, valueNode, id, "'all' must be a list of groups, each a list of alternatives");
-                        }
-
-                        foreach (var group in all.Children)
-                        {
-                            groups.Add(TermList(group, file, id));
-                        }
-
-                        break;
-                    case "within":
-                        window = ParseWindow(valueNode, file, id);
-                        break;
-                    default:
-                        throw Error(file, keyNode, id, $"unknown key '{key}' in a match clause (allowed: any, all, within)");
-                }
+                Error(file, rule.Level?.Line ?? rule.Line, id, rule.Level is null ? "missing 'level'" : $"unknown level '{rule.Level.Value}' {UseLevels}");
             }
 
+            var source = Text(file, id, rule.Source, "source", rule.Line, required: true);
+            var response = Text(file, id, rule.Response, "response", rule.Line, required: false);
+            if (rule.ResponseId is { } responseId)
+            {
+                response = response is not null ? Fail<string?>(file, responseId.Line, id, "give either 'response' or 'response_id', not both", null)
+                    : texts.TryGetValue(responseId.Value, out var shared) ? shared
+                    : Fail<string?>(file, responseId.Line, id, $"response_id '{responseId.Value}' is not defined under 'texts:' in {ResponsesFile}", null);
+            }
+            else if (rule.Response is null)
+            {
+                Error(file, rule.Line, id, "missing response (add 'response:' text or 'response_id:')");
+            }
+
+            if (rule.Match is not { Count: > 0 })
+            {
+                Error(file, rule.Line, id, "'match' needs at least one clause");
+            }
+
+            var clauses = (rule.Match ?? []).Select(c => Clause(file, id, c ?? new ClauseRecord { Line = rule.Line })).ToList();
+            var unless = Terms(file, id, rule.Unless, "unless", rule.Line, required: false);
+            var topics = Terms(file, id, rule.Topics, "topics", rule.Line, required: false);
+            return id is null || source is null || response is null || level == SafetyLevel.None
+                ? null
+                : new SafetyRule(id, level, source, response, file, rule.Line) { Clauses = clauses, Unless = unless, Topics = topics, AlwaysAct = rule.AlwaysAct ?? false };
+        }
+
+        private RuleClause Clause(string file, string? id, ClauseRecord clause)
+        {
+            List<IReadOnlyList<int>> groups = clause.Any is { } any ? [Terms(file, id, any, "any", clause.Line, required: true)] : [];
+            groups.AddRange((clause.All ?? []).Select(g => Terms(file, id, g, "all", clause.Line, required: true)));
             if (groups.Count == 0)
             {
-                throw Error(file, map, id, "match clause has neither 'any' nor 'all'");
+                Error(file, clause.Line, id, clause.All is null ? "match clause has neither 'any' nor 'all'" : "'all' must be a list of groups, each a list of alternatives");
             }
 
+            var window = clause.Within?.Value switch
+            {
+                null or "message" => MatchWindow.Message,
+                "sentence" => MatchWindow.Sentence,
+                var text when int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var words) && words is >= 2 and <= 40 => new MatchWindow(words),
+                var text => Fail(file, clause.Within!.Line, id, $"within '{text}' must be 'message', 'sentence' or a number of words from 2 to 40", MatchWindow.Message),
+            };
             return new RuleClause(groups, window);
         }
 
-        private static MatchWindow ParseWindow(YamlNode node, string file, string id)
+        private List<int> Terms(string file, string? id, YamlTextList? list, string key, int parentLine, bool required)
         {
-            var text = (node as YamlScalarNode)?.Value;
-            if (text == "message")
+            if (list is not { Items.Count: > 0 })
             {
-                return MatchWindow.Message;
+                return list is null && !required ? [] : Fail<List<int>>(file, list?.Line ?? parentLine, id, list is null ? $"missing '{key}'" : $"'{key}' is an empty list of patterns", []);
             }
 
-            if (text == "sentence")
+            var result = new List<int>(list.Items.Count);
+            foreach (var item in list.Items)
             {
-                return MatchWindow.Sentence;
-            }
-
-            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var words) && words is >= 2 and <= 40)
-            {
-                return new MatchWindow(words);
-            }
-
-            throw Error(file, node, id, $"within '{text}' must be 'message', 'sentence' or a number of words from 2 to 40");
-        }
-
-        private List<int> Terms(YamlMappingNode map, string key, string file, string? id, bool required)
-        {
-            foreach (var (keyNode, valueNode) in map.Children)
-            {
-                if (((YamlScalarNode)keyNode).Value == key)
+                if (PatternCompiler.Compile(item.Value, out var problem) is not { } term)
                 {
-                    return TermList(valueNode, file, id);
-                }
-            }
-
-            return required ? throw Error(file, map, id, $"missing '{key}'") : [];
-        }
-
-        private List<int> TermList(YamlNode node, string file, string? id)
-        {
-            var items = node switch
-            {
-                YamlScalarNode scalar => [scalar],
-                YamlSequenceNode seq => seq.Children.ToList(),
-                _ => throw Error(file, node, id, "expected a pattern or a list of patterns"),
-            };
-            if (items.Count == 0)
-            {
-                throw Error(file, node, id, "empty list of patterns");
-            }
-
-            var result = new List<int>(items.Count);
-            foreach (var item in items)
-            {
-                if (item is not YamlScalarNode { Value: { } text })
-                {
-                    throw Error(file, item, id, "a pattern must be plain text (did you nest a list too deep?)");
+                    Error(file, item.Line, id, problem!);
+                    continue;
                 }
 
-                var term = PatternCompiler.Compile(text, out var problem) ?? throw Error(file, item, id, problem!);
                 var termKey = PatternCompiler.Key(term);
                 if (!_termIndex.TryGetValue(termKey, out var index))
                 {
@@ -381,92 +234,128 @@ public static partial class SafetyRuleLoader
             return result;
         }
 
-        private static List<string> Words(YamlMappingNode map, string key, string file)
+        private FrozenSet<string> Words(YamlTextList? list, string key, int parentLine)
         {
-            var node = Child<YamlSequenceNode>(map, key, file, null, required: true)!;
             var words = new List<string>();
-            foreach (var item in node.Children)
+            foreach (var item in list?.Items ?? [])
             {
-                var normalized = TextNormalizer.Normalize((item as YamlScalarNode)?.Value);
-                if (normalized.Count != 1)
+                var normalized = TextNormalizer.Normalize(item.Value);
+                if (normalized.Count == 1)
                 {
-                    throw Error(file, item, null, $"'{key}' entries must be single words");
+                    words.Add(normalized[0].Text);
                 }
-
-                words.Add(normalized[0].Text);
-            }
-
-            return words;
-        }
-
-        private static string? Text(YamlMappingNode map, string key, string file, string? id, bool required)
-        {
-            var node = Child<YamlScalarNode>(map, key, file, id, required);
-            if (node is null)
-            {
-                return null;
-            }
-
-            if (string.IsNullOrWhiteSpace(node.Value))
-            {
-                throw Error(file, node, id, $"'{key}' is empty");
-            }
-
-            CheckPlaceholders(node.Value, file, node, id);
-            return node.Value.Trim();
-        }
-
-        private static void CheckPlaceholders(string text, string file, YamlNode node, string? id)
-        {
-            foreach (Match m in PlaceholderRegex().Matches(text))
-            {
-                if (!KnownPlaceholders.Contains(m.Groups[1].Value))
+                else
                 {
-                    throw Error(file, node, id, $"unknown placeholder '{m.Value}' (known: {string.Join(", ", KnownPlaceholders.Order(StringComparer.Ordinal).Select(p => "{{" + p + "}}"))})");
-                }
-            }
-        }
-
-        private static T? Child<T>(YamlMappingNode map, string key, string file, string? id, bool required)
-            where T : YamlNode
-        {
-            foreach (var (keyNode, valueNode) in map.Children)
-            {
-                if (((YamlScalarNode)keyNode).Value == key)
-                {
-                    return valueNode as T ?? throw Error(file, valueNode, id, $"'{key}' has the wrong shape (expected {Shape<T>()})");
+                    Error(SettingsFile, item.Line, null, $"'{key}' entries must be single words");
                 }
             }
 
-            return required ? throw Error(file, map, id, $"missing '{key}'") : null;
+            return list is null ? Fail<FrozenSet<string>>(SettingsFile, parentLine, null, $"missing '{key}'", []) : words.ToFrozenSet(StringComparer.Ordinal);
         }
 
-        private static string Shape<T>() => typeof(T) == typeof(YamlScalarNode) ? "text" : typeof(T) == typeof(YamlSequenceNode) ? "a list" : "a mapping";
-
-        private static YamlMappingNode LoadRoot(string path)
+        private string? Text(string file, string? id, YamlText? text, string key, int parentLine, bool required)
         {
-            var file = Path.GetFileName(path);
-            var stream = new YamlStream();
-            try
+            if (text is null || string.IsNullOrWhiteSpace(text.Value))
             {
-                using var reader = new StreamReader(path);
-                stream.Load(reader);
-            }
-            catch (YamlException ex)
-            {
-                throw new SafetyRuleException(file, (int)ex.Start.Line, null, $"not valid YAML: {ex.Message}", ex);
+                return text is null && !required ? null : Fail<string?>(file, text?.Line ?? parentLine, id, text is null ? $"missing '{key}'" : $"'{key}' is empty", null);
             }
 
-            if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode root)
+            var left = Placeholders.Fill(text.Value, KnownPlaceholders);
+            if (left.IndexOf("{{", StringComparison.Ordinal) is >= 0 and var at)
             {
-                throw new SafetyRuleException(file, 1, null, "expected one YAML document whose top level is a mapping");
+                var end = left.IndexOf("}}", at, StringComparison.Ordinal);
+                var known = string.Join(", ", KnownPlaceholders.Keys.Order(StringComparer.Ordinal).Select(p => "{{" + p + "}}"));
+                Error(file, text.Line, id, $"unknown placeholder '{(end < 0 ? left[at..] : left[at..(end + 2)])}' (known: {known})");
             }
 
-            return root;
+            return text.Value.Trim();
         }
 
-        private static int Line(YamlNode node) => (int)node.Start.Line;
+        private T Fail<T>(string file, int line, string? id, string problem, T fallback)
+        {
+            Error(file, line, id, problem);
+            return fallback;
+        }
 
-        private static SafetyRuleException Error(string file, YamlNode node, string? id, string problem) => new(file, Line(node), id, problem);
+        private void Error(string file, int line, string? id, string problem) =>
+            _errors.Add(file, line, null, id is null ? problem : $"rule '{id}': {problem}");
+    }
+
+    private sealed class SettingsRecord : YamlRecord
+    {
+        public NegationRecord? Negation { get; set; }
+
+        public InformationalRecord? Informational { get; set; }
+    }
+
+    private sealed class NegationRecord : YamlRecord
+    {
+        public YamlTextList? Cues { get; set; }
+
+        public YamlTextList? Breakers { get; set; }
+
+        public YamlText? Window { get; set; }
+    }
+
+    private sealed class InformationalRecord : YamlRecord
+    {
+        public YamlTextList? Cues { get; set; }
+
+        public YamlTextList? ReportedNow { get; set; }
+    }
+
+    private sealed class ResponsesRecord : YamlRecord
+    {
+        public Dictionary<string, LevelTextsRecord?>? Levels { get; set; }
+
+        public Dictionary<string, YamlText?>? Texts { get; set; }
+    }
+
+    private sealed class LevelTextsRecord : YamlRecord
+    {
+        public YamlText? Informational { get; set; }
+
+        public YamlText? Staff { get; set; }
+
+        public YamlText? FollowUp { get; set; }
+    }
+
+    private sealed class RuleFileRecord : YamlRecord
+    {
+        public List<RuleRecord?>? Rules { get; set; }
+
+        public object? Notes { get; set; }
+    }
+
+    private sealed class RuleRecord : YamlRecord
+    {
+        public YamlText? Id { get; set; }
+
+        public YamlText? Level { get; set; }
+
+        public YamlText? Source { get; set; }
+
+        public List<ClauseRecord?>? Match { get; set; }
+
+        public YamlTextList? Unless { get; set; }
+
+        public YamlTextList? Topics { get; set; }
+
+        public YamlText? Response { get; set; }
+
+        public YamlText? ResponseId { get; set; }
+
+        public bool? AlwaysAct { get; set; }
+
+        public object? Notes { get; set; }
+    }
+
+    private sealed class ClauseRecord : YamlRecord
+    {
+        public YamlTextList? Any { get; set; }
+
+        public List<YamlTextList>? All { get; set; }
+
+        public YamlText? Within { get; set; }
     }
 }

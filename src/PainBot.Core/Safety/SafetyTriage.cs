@@ -1,17 +1,17 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using PainBot.Core.Knowledge;
 using PainBot.Core.Safety.Rules;
+using PainBot.Core.Text;
 
 namespace PainBot.Core.Safety;
 
 /// <summary>
 /// Rule-based triage over <c>knowledge/safety/</c>. Every pattern is compiled and every reply rendered once,
-/// here; <see cref="Assess"/> normalises the message once and only evaluates rules whose patterns occur in it.
+/// here; <see cref="Assess(string, Audience, float[], float[])"/> normalises the message once and only evaluates rules whose patterns occur in it.
 /// </summary>
-public sealed partial class SafetyTriage : ISafetyTriage
+public sealed class SafetyTriage : ISafetyTriage
 {
     private readonly SafetyRuleSet _rules;
     private readonly TermIndex _index;
@@ -21,6 +21,7 @@ public sealed partial class SafetyTriage : ISafetyTriage
     private readonly ILogger _logger;
     private readonly ICrisisScreen? _screen;
     private readonly SafetyRule? _screenReply;
+    private readonly ISafetyScreen? _learned;
 
     /// <summary>The id reported when the crisis screen, not a rule, raised the message to crisis.</summary>
     public const string CrisisScreenId = "crisis-screen";
@@ -39,7 +40,14 @@ public sealed partial class SafetyTriage : ISafetyTriage
 
     /// <summary>Creates triage with a crisis screen behind the rules (null: rules only).</summary>
     public SafetyTriage(SafetyRuleSet rules, SafetyOptions options, ClinicOptions clinic, ILogger<SafetyTriage> logger, ICrisisScreen? screen)
+        : this(rules, options, clinic, logger, screen, learned: null)
     {
+    }
+
+    /// <summary>Creates triage with the crisis screen and the learned screen behind the rules (either may be null).</summary>
+    public SafetyTriage(SafetyRuleSet rules, SafetyOptions options, ClinicOptions clinic, ILogger<SafetyTriage> logger, ICrisisScreen? screen, ISafetyScreen? learned)
+    {
+        _learned = learned;
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(clinic);
@@ -51,10 +59,10 @@ public sealed partial class SafetyTriage : ISafetyTriage
         {
             ["clinic.phone"] = clinic.Phone,
         };
-        _responses = [.. rules.Rules.Select(r => Fill(r.Response, values))];
+        _responses = [.. rules.Rules.Select(r => Placeholders.Fill(r.Response, values))];
         _levelTexts = rules.LevelTexts.ToDictionary(
             p => p.Key,
-            p => (Fill(p.Value.Informational, values), Fill(p.Value.Staff, values), Fill(p.Value.FollowUp, values)));
+            p => (Placeholders.Fill(p.Value.Informational, values), Placeholders.Fill(p.Value.Staff, values), Placeholders.Fill(p.Value.FollowUp, values)));
 
         var byTerm = new List<int>[rules.Terms.Count];
         for (var r = 0; r < rules.Rules.Count; r++)
@@ -75,7 +83,53 @@ public sealed partial class SafetyTriage : ISafetyTriage
     }
 
     /// <inheritdoc/>
-    public SafetyAssessment Assess(string text, Audience audience, float[]? messageVector = null)
+    public SafetyAssessment Assess(string text, Audience audience, float[]? messageVector = null) =>
+        Assess(text, audience, messageVector, previousVector: null);
+
+    /// <summary>
+    /// Assesses one message with the person's previous message in view (its vector only): the rules first, then
+    /// the crisis screen, then the learned screen; the highest level wins and no layer lowers another's.
+    /// </summary>
+    public SafetyAssessment Assess(string text, Audience audience, float[]? messageVector, float[]? previousVector)
+    {
+        var ruled = AssessCrisisScreen(text, audience, messageVector);
+        if (_learned is null || string.IsNullOrWhiteSpace(text) || (!ruled.Informational && ruled.Level >= SafetyLevel.Emergency))
+        {
+            return ruled;
+        }
+
+        var verdict = _learned.Assess(text, messageVector, previousVector);
+
+        // A general question about warning signs stays a question: the rules' informational check stands.
+        if (verdict.Level == SafetyLevel.None || ruled.Informational || verdict.Level <= ruled.Level)
+        {
+            return ruled;
+        }
+
+        var id = $"screen:{verdict.Level.ToWire()}:{verdict.Probability.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}";
+        if (!verdict.Sure)
+        {
+            // Possible, not sure: ask directly and kindly, then answer (what crisis guidance recommends).
+            return verdict.CheckIn is null
+                ? ruled
+                : new SafetyAssessment(verdict.Level, [id + "?", .. ruled.RuleIds], verdict.CheckIn, Uncertain: true);
+        }
+
+        var spanish = Text.Language.LooksSpanish(text);
+        var rule = _rules.Rules.Where(r => r.Level == verdict.Level).OrderBy(r => r.Id.Contains("-es-", StringComparison.Ordinal) == spanish ? 0 : 1).FirstOrDefault();
+        if (rule is null)
+        {
+            return ruled;
+        }
+
+        var reply = new StringBuilder(_responses[rule.Order]);
+        AppendLevelTexts(reply, verdict.Level, audience);
+        var assessment = new SafetyAssessment(verdict.Level, [id, .. ruled.RuleIds], reply.ToString());
+        SafetyTriageLog.EscalationFired(_logger, verdict.Level, false, string.Join(",", assessment.RuleIds));
+        return assessment;
+    }
+
+    private SafetyAssessment AssessCrisisScreen(string text, Audience audience, float[]? messageVector)
     {
         var ruled = AssessRules(text, audience);
         if (_screen is null || string.IsNullOrWhiteSpace(text) || (!ruled.Informational && ruled.Level >= SafetyLevel.Crisis))
@@ -280,10 +334,4 @@ public sealed partial class SafetyTriage : ISafetyTriage
 
         return false;
     }
-
-    private static string Fill(string text, Dictionary<string, string> values) =>
-        PlaceholderRegex().Replace(text, m => values.TryGetValue(m.Groups[1].Value, out var v) ? v : m.Value);
-
-    [GeneratedRegex(@"\{\{\s*([^}]*?)\s*\}\}")]
-    private static partial Regex PlaceholderRegex();
 }

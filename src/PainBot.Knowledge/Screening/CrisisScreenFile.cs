@@ -1,7 +1,5 @@
 using System.Globalization;
-using PainBot.Core.Safety;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using PainBot.Core.Content;
 
 namespace PainBot.Knowledge.Screening;
 
@@ -10,8 +8,6 @@ public sealed class CrisisScreenFile
 {
     /// <summary>Folder below the safety folder, and the file in it.</summary>
     public const string RelativePath = "safety/screen/crisis-screen.yaml";
-
-    private static readonly string[] Keys = ["version", "threshold", "margin", "crisis", "not_crisis"];
 
     private CrisisScreenFile(double threshold, double margin, IReadOnlyList<string> crisis, IReadOnlyList<string> notCrisis)
     {
@@ -34,7 +30,7 @@ public sealed class CrisisScreenFile
     public IReadOnlyList<string> NotCrisis { get; }
 
     /// <summary>Reads the file under <paramref name="knowledgeFolder"/>; null when there is none (the screen is then off).</summary>
-    /// <exception cref="SafetyRuleException">The file exists but is broken; the message names the file, line and problem.</exception>
+    /// <exception cref="ContentException">The file exists but is broken; the message names the file, line and problem.</exception>
     public static CrisisScreenFile? Load(string knowledgeFolder)
     {
         var path = Path.Combine(knowledgeFolder, RelativePath);
@@ -42,79 +38,63 @@ public sealed class CrisisScreenFile
     }
 
     /// <summary>Parses the file's text; <paramref name="file"/> names it in errors.</summary>
-    /// <exception cref="SafetyRuleException">Anything missing, unknown or out of range.</exception>
+    /// <exception cref="ContentException">Anything missing, unknown or out of range; the message names file, line and key.</exception>
     public static CrisisScreenFile Parse(string yaml, string file)
     {
-        YamlMappingNode root;
-        try
+        var record = YamlContent.Read<ScreenRecord>(yaml, file);
+        var errors = new ContentErrors("The crisis screen");
+        if (record.Version?.Value != "1")
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
-            root = stream.Documents.Count == 1 && stream.Documents[0].RootNode is YamlMappingNode m
-                ? m
-                : throw Error(file, 1, "must be one YAML mapping with version, threshold, margin, crisis and not_crisis");
-        }
-        catch (Exception ex) when (ex is YamlException or InvalidOperationException)
-        {
-            throw Error(file, ex is YamlException y ? (int)y.Start.Line : 0, "is not valid YAML: " + ex.Message);
+            errors.Add(file, record.Version?.Line ?? record.Line, null, "version must be 1");
         }
 
-        foreach (var key in root.Children.Keys)
-        {
-            if (key is not YamlScalarNode { Value: { } name } || !Keys.Contains(name))
-            {
-                throw Error(file, (int)key.Start.Line, $"unknown key '{key}' (expected {string.Join(", ", Keys)})");
-            }
-        }
-
-        if (Scalar(root, "version", file) != "1")
-        {
-            throw Error(file, Line(root, "version"), "version must be 1");
-        }
-
-        var threshold = Fraction(root, "threshold", file);
-        var margin = Fraction(root, "margin", file);
-        return new CrisisScreenFile(threshold, margin, Sentences(root, "crisis", file), Sentences(root, "not_crisis", file));
+        var screen = new CrisisScreenFile(
+            Fraction(record.Threshold, "threshold", file, record.Line, errors),
+            Fraction(record.Margin, "margin", file, record.Line, errors),
+            Sentences(record.Crisis, "crisis", file, record.Line, errors),
+            Sentences(record.NotCrisis, "not_crisis", file, record.Line, errors));
+        errors.ThrowIfAny();
+        return screen;
     }
 
-    private static string Scalar(YamlMappingNode root, string key, string file) =>
-        root.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlScalarNode { Value: { } value }
-            ? value
-            : throw Error(file, (int)root.Start.Line, $"'{key}' is missing or not a single value");
-
-    private static double Fraction(YamlMappingNode root, string key, string file)
+    private static double Fraction(YamlText? text, string key, string file, int line, ContentErrors errors)
     {
-        var text = Scalar(root, key, file);
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value is > 0 and < 1
-            ? value
-            : throw Error(file, Line(root, key), $"'{key}' must be a number between 0 and 1, not '{text}'");
-    }
-
-    private static List<string> Sentences(YamlMappingNode root, string key, string file)
-    {
-        if (!root.Children.TryGetValue(new YamlScalarNode(key), out var node) || node is not YamlSequenceNode list || list.Children.Count == 0)
+        if (double.TryParse(text?.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value is > 0 and < 1)
         {
-            throw Error(file, (int)root.Start.Line, $"'{key}' must be a non-empty list of sentences");
+            return value;
         }
 
-        var sentences = new List<string>();
-        foreach (var item in list.Children)
-        {
-            var text = (item as YamlScalarNode)?.Value?.Trim();
-            if (string.IsNullOrEmpty(text) || !text.Any(char.IsLetter))
-            {
-                throw Error(file, (int)item.Start.Line, $"every entry of '{key}' must be a sentence in words");
-            }
+        errors.Add(file, text?.Line ?? line, null, $"'{key}' must be a number between 0 and 1, not '{text?.Value}'");
+        return 0;
+    }
 
-            sentences.Add(text);
+    private static List<string> Sentences(YamlTextList? list, string key, string file, int line, ContentErrors errors)
+    {
+        if (list is not { Items.Count: > 0 })
+        {
+            errors.Add(file, list?.Line ?? line, null, $"'{key}' must be a non-empty list of sentences");
+            return [];
+        }
+
+        var sentences = list.Items.Select(i => i.Value.Trim()).ToList();
+        foreach (var bad in list.Items.Where(i => !i.Value.Any(char.IsLetter)))
+        {
+            errors.Add(file, bad.Line, null, $"every entry of '{key}' must be a sentence in words");
         }
 
         return sentences;
     }
 
-    private static int Line(YamlMappingNode root, string key) =>
-        root.Children.Keys.FirstOrDefault(k => k is YamlScalarNode { Value: var v } && v == key) is { } node ? (int)node.Start.Line : 0;
+    private sealed class ScreenRecord : YamlRecord
+    {
+        public YamlText? Version { get; set; }
 
-    private static SafetyRuleException Error(string file, int line, string problem) =>
-        new(line > 0 ? $"{file}:{line}: {problem}" : $"{file}: {problem}");
+        public YamlText? Threshold { get; set; }
+
+        public YamlText? Margin { get; set; }
+
+        public YamlTextList? Crisis { get; set; }
+
+        public YamlTextList? NotCrisis { get; set; }
+    }
 }

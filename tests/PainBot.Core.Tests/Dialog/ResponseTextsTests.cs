@@ -124,12 +124,12 @@ public sealed class ResponseTextsTests
     public void Parse_BadYaml_ErrorNamesFileAndLine()
     {
         var ex = Assert.Throws<ContentException>(() => ResponseTexts.Parse("welcome: hi\nhelp: a: b\n", File));
-        Assert.Contains($"{File}:2: bad YAML", ex.Message, StringComparison.Ordinal);
+        Assert.Contains($"{File}:2: not valid YAML", ex.Message, StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData("help: [a list, not a text]", ":7: expected a single value")]
-    [InlineData("help: first\nhelp: second", ":1: 'help': the key appears twice")]
+    [InlineData("help: first\nhelp: second", ":1: Encountered duplicate key help")]
     public void Parse_BadValue_ErrorNamesFileAndLine(string line, string expected)
     {
         var ex = Assert.Throws<ContentException>(() => ResponseTexts.Parse(ValidYaml(ResponseKeys.Help, line), File));

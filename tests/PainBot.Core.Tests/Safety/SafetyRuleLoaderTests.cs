@@ -1,3 +1,4 @@
+using PainBot.Core.Content;
 using PainBot.Core.Safety;
 
 namespace PainBot.Core.Tests.Safety;
@@ -45,34 +46,38 @@ public sealed class SafetyRuleLoaderTests : IDisposable
         Assert.Equal("emergency-test", Assert.Single(rules.Rules).Id);
     }
 
-    [Fact]
-    public void Load_BadYaml_ThrowsWithFileAndLine()
+    [Theory]
+    [InlineData("level: emergency", "level: critical", "test.yaml:3: rule 'emergency-test': unknown level 'critical' (use emergency")]
+    [InlineData("level: emergency", "level: \"unclosed", "test.yaml:3: not valid YAML: ")]
+    [InlineData("level: emergency", "level: [emergency]", "test.yaml:3: expected plain text")]
+    [InlineData("level: emergency", "level: emergency\n    level: urgent", "test.yaml:4: Encountered duplicate key level")]
+    [InlineData("  - id: emergency-test\n    level", "  - level", "test.yaml:2: rule without 'id'")]
+    [InlineData("    response: Call {{emergency.number}} now.", "    respons: typo", "test.yaml:7: unknown key 'respons'")]
+    [InlineData("    response: Call {{emergency.number}} now.", "", "test.yaml:2: rule 'emergency-test': missing response")]
+    [InlineData("{{emergency.number}}", "{{emergency.numbr}}", "test.yaml:7: rule 'emergency-test': unknown placeholder '{{emergency.numbr}}'")]
+    [InlineData("{{emergency.number}}", "{{emergency number}}", "test.yaml:7: rule 'emergency-test': unknown placeholder '{{emergency number}}'")]
+    [InlineData("response: Call {{emergency.number}} now.", "response_id: no-such-text", "test.yaml:7: rule 'emergency-test': response_id 'no-such-text' is not defined")]
+    [InlineData("- any: [crushing chest pain]", "- any: [a*]", "test.yaml:6: rule 'emergency-test': pattern \"a*\": wildcard")]
+    [InlineData("- any: [crushing chest pain]", "- any: [... chest]", "test.yaml:6: rule 'emergency-test': pattern \"... chest\" starts with '...'")]
+    [InlineData("- any: [crushing chest pain]", "- any: [[crushing, chest]]", "test.yaml:6: expected plain text")]
+    [InlineData("- any: [crushing chest pain]", "- any: chest\n        within: 99", "test.yaml:7: rule 'emergency-test': within '99' must be")]
+    [InlineData("- any: [crushing chest pain]", "- anything: chest", "test.yaml:6: unknown key 'anything'")]
+    [InlineData("rules:", "rulez:", "test.yaml:1: unknown key 'rulez'")]
+    [InlineData("level: emergency", "level: emergency\n    always_act: maybe", "test.yaml:4: The value \"maybe\" is not a valid YAML Boolean")]
+    public void Load_BrokenRuleFile_NamesFileLineAndProblem(string from, string to, string expected)
     {
-        Write("broken.yaml", "rules:\n  - id: x\n    level: [unclosed\n");
-        var ex = Assert.Throws<SafetyRuleException>(() => SafetyRuleLoader.Load(_folder));
-        Assert.Equal("broken.yaml", ex.File);
-        Assert.True(ex.Line > 0);
-        Assert.Contains("not valid YAML", ex.Message, StringComparison.Ordinal);
+        Write("test.yaml", ValidRule.Replace(from, to, StringComparison.Ordinal));
+        var ex = Assert.Throws<ContentException>(() => SafetyRuleLoader.Load(_folder));
+        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Load_UnknownLevel_ThrowsNamingRuleAndLevel()
+    public void Load_SeveralProblems_ReportsEveryOne()
     {
-        Write("test.yaml", ValidRule.Replace("level: emergency", "level: critical", StringComparison.Ordinal));
-        var ex = Assert.Throws<SafetyRuleException>(() => SafetyRuleLoader.Load(_folder));
-        Assert.Equal("emergency-test", ex.RuleId);
-        Assert.Equal(3, ex.Line);
-        Assert.Contains("unknown level 'critical'", ex.Message, StringComparison.Ordinal);
-        Assert.StartsWith("test.yaml:3: rule 'emergency-test'", ex.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Load_MissingResponse_Throws()
-    {
-        Write("test.yaml", ValidRule.Replace("    response: Call {{emergency.number}} now.", string.Empty, StringComparison.Ordinal));
-        var ex = Assert.Throws<SafetyRuleException>(() => SafetyRuleLoader.Load(_folder));
-        Assert.Equal("emergency-test", ex.RuleId);
-        Assert.Contains("missing response", ex.Message, StringComparison.Ordinal);
+        Write("test.yaml", ValidRule.Replace("level: emergency", "level: urgnt", StringComparison.Ordinal).Replace("numbe", "numbr", StringComparison.Ordinal));
+        var ex = Assert.Throws<ContentException>(() => SafetyRuleLoader.Load(_folder));
+        Assert.Contains("test.yaml:3: rule 'emergency-test': unknown level 'urgnt'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("test.yaml:7: rule 'emergency-test': unknown placeholder", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -80,36 +85,24 @@ public sealed class SafetyRuleLoaderTests : IDisposable
     {
         Write("a.yaml", ValidRule);
         Write("b.yaml", ValidRule);
-        var ex = Assert.Throws<SafetyRuleException>(() => SafetyRuleLoader.Load(_folder));
-        Assert.Equal("b.yaml", ex.File);
-        Assert.Contains("duplicate id", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("a.yaml", ex.Message, StringComparison.Ordinal);
+        var ex = Assert.Throws<ContentException>(() => SafetyRuleLoader.Load(_folder));
+        Assert.Contains("b.yaml:2: rule 'emergency-test': duplicate id (first defined in a.yaml:2)", ex.Message, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("response: Call {{emergency.numbr}} now.", "unknown placeholder")]
-    [InlineData("response_id: no-such-text", "response_id 'no-such-text'")]
-    [InlineData("- any: [a*]", "wildcard")]
-    [InlineData("- any: [... chest]", "starts with '...'")]
-    [InlineData("respons: typo", "unknown key 'respons'")]
-    public void Load_InvalidRuleContent_ThrowsWithReason(string replacement, string expected)
+    [Fact]
+    public void Load_BrokenResponses_NamesFileAndLine()
     {
-        var text = replacement.StartsWith("- any", StringComparison.Ordinal)
-            ? ValidRule.Replace("- any: [crushing chest pain]", replacement, StringComparison.Ordinal)
-            : ValidRule.Replace("response: Call {{emergency.number}} now.", replacement, StringComparison.Ordinal);
-        if (replacement.StartsWith("respons:", StringComparison.Ordinal))
-        {
-            text = ValidRule + "\n    respons: typo\n";
-        }
-
-        Write("test.yaml", text);
-        var ex = Assert.Throws<SafetyRuleException>(() => SafetyRuleLoader.Load(_folder));
-        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+        var path = Path.Combine(_folder, SafetyRuleLoader.ResponsesFile);
+        File.WriteAllText(path, File.ReadAllText(path).Replace("  urgent:\n", "  urgnt:\n", StringComparison.Ordinal));
+        Write("test.yaml", ValidRule);
+        var ex = Assert.Throws<ContentException>(() => SafetyRuleLoader.Load(_folder));
+        Assert.Matches(@"responses\.yaml:\d+: unknown level 'urgnt'", ex.Message);
+        Assert.Contains("levels: missing entry for 'urgent'", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Load_MissingFolder_Throws() =>
-        Assert.Throws<SafetyRuleException>(() => SafetyRuleLoader.Load(Path.Combine(_folder, "nope")));
+        Assert.Throws<ContentException>(() => SafetyRuleLoader.Load(Path.Combine(_folder, "nope")));
 
     private void Write(string name, string text) => File.WriteAllText(Path.Combine(_folder, name), text);
 }

@@ -64,7 +64,7 @@ public sealed class ScopeRuleLoaderTests
     {
         var ex = Assert.Throws<ContentException>(() => ScopeRuleLoader.Parse("care_vocabulary:\n  phrases: [pain\n", File));
         Assert.Contains($"{File}:", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("bad YAML", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("not valid YAML", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -94,11 +94,11 @@ public sealed class ScopeRuleLoaderTests
     }
 
     [Theory]
-    [InlineData("    phrases: [system prompt]", "    phrases: [system prompt]\n    phrase: [typo]", "8: 'phrase': unknown key (allowed: id, description, phrases, patterns)")]
+    [InlineData("    phrases: [system prompt]", "    phrases: [system prompt]\n    phrase: [typo]", "8: unknown key 'phrase' (allowed: id, description, phrases, patterns)")]
     [InlineData("  - id: clinician-a\n", "  - description: no id\n", "9: 'clinician.id': each rule needs an id in kebab-case")]
     [InlineData("    patterns: ['double my {med}']", "    patterns: double", "10: expected a list, found a single value")]
     [InlineData("    patterns: ['double my {med}']", "    patterns: ['(unclosed']", "9: 'clinician[clinician-a].patterns': pattern '(unclosed' is not a valid regular expression")]
-    [InlineData("out:", "out: [unclosed\nx:", "11: bad YAML")]
+    [InlineData("out:", "out: [unclosed\nx:", "11: not valid YAML")]
     public void Parse_BrokenFile_ErrorNamesFileAndLine(string line, string brokenLine, string expected)
     {
         var yaml = Minimal.Replace(line, brokenLine, StringComparison.Ordinal);
@@ -111,7 +111,7 @@ public sealed class ScopeRuleLoaderTests
     public void Parse_UnknownTopLevelKey_ErrorNamesKey()
     {
         var ex = Assert.Throws<ContentException>(() => ScopeRuleLoader.Parse(Minimal + "\nclinican: []\n", File));
-        Assert.Contains("'clinican': unknown key", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("unknown key 'clinican'", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

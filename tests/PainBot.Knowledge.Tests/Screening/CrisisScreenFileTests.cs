@@ -1,4 +1,4 @@
-using PainBot.Core.Safety;
+using PainBot.Core.Content;
 using PainBot.Knowledge.Screening;
 using PainBot.Knowledge.Tests.Support;
 
@@ -29,14 +29,17 @@ public class CrisisScreenFileTests
     [Theory]
     [InlineData("threshold: 0.4", "threshold: 1.5", "crisis-screen.yaml:2: 'threshold' must be a number between 0 and 1")]
     [InlineData("margin: 0.1", "margin: lots", "crisis-screen.yaml:3: 'margin' must be a number between 0 and 1")]
-    [InlineData("version: 1", "version: 2", "version must be 1")]
-    [InlineData("not_crisis:", "not_crisis_typo:", "unknown key 'not_crisis_typo'")]
-    [InlineData("  - I am fed up with my back", "  - 42", "every entry of 'not_crisis' must be a sentence in words")]
+    [InlineData("version: 1", "version: 2", "crisis-screen.yaml:1: version must be 1")]
+    [InlineData("not_crisis:", "not_crisis_typo:", "crisis-screen.yaml:6: unknown key 'not_crisis_typo'")]
+    [InlineData("  - I am fed up with my back", "  - 42", "crisis-screen.yaml:7: every entry of 'not_crisis' must be a sentence in words")]
     [InlineData("crisis:\n  - I do not want to be here anymore\n", "crisis: []\n", "'crisis' must be a non-empty list")]
-    [InlineData("margin: 0.1", "margin: [0.1", "is not valid YAML")]
+    [InlineData("margin: 0.1", "margin: [0.1", "crisis-screen.yaml:3: ")]
+    [InlineData("margin: 0.1", "margin: \"0.1", "crisis-screen.yaml:3: not valid YAML")]
+    [InlineData("margin: 0.1", "margin: 0.1\nmargin: 0.2", "crisis-screen.yaml:4: ")]
+    [InlineData("version: 1\n", "", "crisis-screen.yaml:1: version must be 1")]
     public void Parse_Broken_NamesFileLineAndProblem(string from, string to, string expected)
     {
-        var ex = Assert.Throws<SafetyRuleException>(() => CrisisScreenFile.Parse(Valid.Replace(from, to, StringComparison.Ordinal), "crisis-screen.yaml"));
+        var ex = Assert.Throws<ContentException>(() => CrisisScreenFile.Parse(Valid.Replace(from, to, StringComparison.Ordinal), "crisis-screen.yaml"));
         Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
     }
 
