@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PainBot.Core.Content;
 using PainBot.Core.Knowledge;
 using PainBot.Knowledge.Embeddings;
 using PainBot.Knowledge.Loading;
@@ -75,7 +76,7 @@ public sealed partial class KnowledgeService : IKnowledgeSearch, IDisposable
     public bool CanEmbedQuestions => Encoder is not null;
 
     /// <summary>Loads the folder, builds a new generation and serves it. Throws when the folder breaks a rule; nothing changes then.</summary>
-    /// <exception cref="KnowledgeValidationException">The folder is missing or invalid.</exception>
+    /// <exception cref="ContentException">The folder is missing or invalid.</exception>
     public BuildReport Load(IProgress<(int Done, int Total)>? progress = null)
     {
         var search = Build(progress);
@@ -88,7 +89,7 @@ public sealed partial class KnowledgeService : IKnowledgeSearch, IDisposable
     /// With an on-disk index (<see cref="KnowledgeOptions.IndexPath"/>, used by the index command) the previous
     /// generation's index is closed first: the folder holds one index at a time.
     /// </summary>
-    /// <exception cref="KnowledgeValidationException">The folder is missing or invalid.</exception>
+    /// <exception cref="ContentException">The folder is missing or invalid.</exception>
     public HybridSearch Build(IProgress<(int Done, int Total)>? progress = null)
     {
         lock (_buildGate)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PainBot.Cli.Commands;
+using PainBot.Core.Content;
 using PainBot.Core.Dialog;
 using PainBot.Core.Knowledge;
 using PainBot.Knowledge;
@@ -42,6 +43,24 @@ public sealed class ConversationScriptTests(AssistantFixture fixture) : IClassFi
 
     [Fact]
     public void Scripts_AreAtLeastTwentyFive() => Assert.True(Scripts.Count >= 25);
+
+    [Theory]
+    [InlineData("expect: { kidn: answer }", ":5: unknown key 'kidn' (allowed: level, scope, kind,")]
+    [InlineData("expect: { cites: maybe }", ":5: ")]
+    public void Load_BrokenScript_ErrorNamesFileAndLine(string expect, string expected)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"painbot-script-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(path, $"scripts:\n  - name: broken\n    turns:\n      - say: hi\n        {expect}\n");
+        try
+        {
+            var ex = Assert.Throws<ContentException>(() => ConversationScripts.Load(path));
+            Assert.StartsWith(path + expected, ex.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 
     [Theory]
     [MemberData(nameof(ScriptNames))]

@@ -1,3 +1,4 @@
+using PainBot.Core.Content;
 using PainBot.Core.Knowledge;
 using PainBot.Knowledge.Loading;
 using PainBot.Knowledge.Tests.Support;
@@ -8,8 +9,9 @@ public sealed class KnowledgeLoaderTests
 {
     private static readonly Dictionary<string, string> Clinic = new(new ClinicOptions().Placeholders());
 
-    private static KnowledgeValidationException LoadFails(TempKnowledge k) =>
-        Assert.Throws<KnowledgeValidationException>(() => new KnowledgeLoader(Clinic).Load(k.Root));
+    /// <summary>The problems reported, one per line after the message's first line.</summary>
+    private static string[] LoadFails(TempKnowledge k) =>
+        [.. Assert.Throws<ContentException>(() => new KnowledgeLoader(Clinic).Load(k.Root)).Message.Split('\n').Skip(1).Select(l => l.Trim())];
 
     [Fact]
     public void Load_ValidFolder_ReturnsPassagesTopicsAndSynonyms()
@@ -32,7 +34,7 @@ public sealed class KnowledgeLoaderTests
     [Fact]
     public void Load_MissingFolder_ReportsTheFolder()
     {
-        var ex = Assert.Throws<KnowledgeValidationException>(() => new KnowledgeLoader(Clinic).Load("/nonexistent/painbot-knowledge"));
+        var ex = Assert.Throws<ContentException>(() => new KnowledgeLoader(Clinic).Load("/nonexistent/painbot-knowledge"));
         Assert.Contains("does not exist", ex.Message, StringComparison.Ordinal);
     }
 
@@ -42,10 +44,7 @@ public sealed class KnowledgeLoaderTests
         using var k = new TempKnowledge();
         k.Write("passages/physical-acupuncture/x.md", "---\nid: x\ntopic: physical-acupuncture\ntitle: T\naudience: both\nreviewed: 2026-01-01\n---\nBody.\n");
 
-        var error = Assert.Single(LoadFails(k).Errors);
-        Assert.Equal("passages/physical-acupuncture/x.md", error.File);
-        Assert.Equal("sources", error.Key);
-        Assert.Contains("missing", error.Message, StringComparison.Ordinal);
+        Assert.Equal("passages/physical-acupuncture/x.md:2: 'sources': required key is missing", Assert.Single(LoadFails(k)));
     }
 
     [Fact]
@@ -54,10 +53,7 @@ public sealed class KnowledgeLoaderTests
         using var k = new TempKnowledge();
         k.WritePassage("x", "physical-reiki", "T", "Body.");
 
-        var error = Assert.Single(LoadFails(k).Errors);
-        Assert.Equal("topic", error.Key);
-        Assert.Equal(3, error.Line);
-        Assert.Contains("physical-reiki", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("passages/physical-reiki/x.md:3: 'topic': unknown topic 'physical-reiki'", Assert.Single(LoadFails(k)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -67,11 +63,9 @@ public sealed class KnowledgeLoaderTests
         k.WritePassage("same", "physical-acupuncture", "A", "Body one.");
         k.Write("passages/physical-massage/other.md", TempKnowledge.Passage("same", "physical-massage", "B", "Body two."));
 
-        var ex = LoadFails(k);
-        var error = Assert.Single(ex.Errors);
-        Assert.Contains("duplicate id 'same'", error.Message, StringComparison.Ordinal);
-        Assert.Contains("physical-acupuncture/same.md", error.Message, StringComparison.Ordinal);
-        Assert.Equal("passages/physical-massage/other.md", error.File);
+        var error = Assert.Single(LoadFails(k));
+        Assert.StartsWith("passages/physical-massage/other.md:2: 'id': duplicate id 'same'", error, StringComparison.Ordinal);
+        Assert.Contains("physical-acupuncture/same.md", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -80,33 +74,32 @@ public sealed class KnowledgeLoaderTests
         using var k = new TempKnowledge();
         k.WritePassage("x", "physical-acupuncture", "T", "   ");
 
-        Assert.Contains("body", Assert.Single(LoadFails(k).Errors).Message, StringComparison.Ordinal);
+        Assert.Equal("passages/physical-acupuncture/x.md:11: the body after the front matter is empty", Assert.Single(LoadFails(k)));
     }
 
     [Fact]
     public void Load_BadYaml_ReportsLine()
     {
         using var k = new TempKnowledge();
-        k.Write("passages/physical-acupuncture/x.md", "---\nid: x\ntopic: [unclosed\ntitle: T\n---\nBody.\n");
+        k.Write("passages/physical-acupuncture/x.md", "---\nid: x\ntopic: physical: acupuncture\ntitle: T\n---\nBody.\n");
 
-        var error = Assert.Single(LoadFails(k).Errors);
-        Assert.StartsWith("bad YAML", error.Message, StringComparison.Ordinal);
-        Assert.NotNull(error.Line);
-        Assert.InRange(error.Line!.Value, 2, 6);
+        Assert.StartsWith("passages/physical-acupuncture/x.md:3: not valid YAML", Assert.Single(LoadFails(k)), StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("audience: everyone", "audience")]
-    [InlineData("reviewed: last week", "reviewed")]
-    [InlineData("id: Not_Kebab", "id")]
-    public void Load_BadValue_NamesTheKey(string replacement, string key)
+    [InlineData("audience: everyone", "audience", "x.md:5: 'audience': 'everyone' must be patient, staff or both")]
+    [InlineData("reviewed: last week", "reviewed", "x.md:8: 'reviewed': 'last week' is not a date")]
+    [InlineData("id: Not_Kebab", "id", "x.md:2: 'id': 'Not_Kebab' is not kebab-case")]
+    [InlineData("sources: one", "sources", "x.md:6: expected a list, found a single value")]
+    [InlineData("title: [a, b]", "title", "x.md:4: expected a single value")]
+    public void Load_BadValue_NamesFileLineAndKey(string replacement, string key, string expected)
     {
         using var k = new TempKnowledge();
         var text = TempKnowledge.Passage("x", "physical-acupuncture", "T", "Body.");
         var line = text.Split('\n').First(l => l.StartsWith(key + ":", StringComparison.Ordinal));
         k.Write("passages/physical-acupuncture/x.md", text.Replace(line, replacement, StringComparison.Ordinal));
 
-        Assert.Contains(LoadFails(k).Errors, e => e.Key == key);
+        Assert.Contains(LoadFails(k), e => e.StartsWith("passages/physical-acupuncture/" + expected, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -115,7 +108,7 @@ public sealed class KnowledgeLoaderTests
         using var k = new TempKnowledge();
         k.Write("passages/physical-acupuncture/x.md", TempKnowledge.Passage("x", "physical-acupuncture", "T", "Body.").Replace("reviewed:", "questons: [a]\nreviewed:", StringComparison.Ordinal));
 
-        Assert.Equal("questons", Assert.Single(LoadFails(k).Errors).Key);
+        Assert.StartsWith("passages/physical-acupuncture/x.md:8: unknown key 'questons' (allowed: id, topic,", Assert.Single(LoadFails(k)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -124,7 +117,18 @@ public sealed class KnowledgeLoaderTests
         using var k = new TempKnowledge();
         k.Write("passages/physical-acupuncture/x.md", "# Just a heading\nText.\n");
 
-        Assert.Equal(1, Assert.Single(LoadFails(k).Errors).Line);
+        Assert.StartsWith("passages/physical-acupuncture/x.md:1: must start with a '---' line", Assert.Single(LoadFails(k)), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("---\n---\nBody.\n", "x.md:2: the front matter is empty")]
+    [InlineData("---\nid: x\nBody.\n", "x.md:1: the front matter is not closed")]
+    public void Load_BrokenFrontMatter_NamesFileAndLine(string text, string expected)
+    {
+        using var k = new TempKnowledge();
+        k.Write("passages/physical-acupuncture/x.md", text);
+
+        Assert.StartsWith("passages/physical-acupuncture/" + expected, Assert.Single(LoadFails(k)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -146,7 +150,7 @@ public sealed class KnowledgeLoaderTests
         using var k = new TempKnowledge();
         k.WritePassage("x", "access-insurance", "T", "Call {{clinic.fax}}.");
 
-        Assert.Contains("clinic.fax", Assert.Single(LoadFails(k).Errors).Message, StringComparison.Ordinal);
+        Assert.StartsWith("passages/access-insurance/x.md:11: unknown placeholder '{{clinic.fax}}'", Assert.Single(LoadFails(k)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -156,8 +160,7 @@ public sealed class KnowledgeLoaderTests
         k.WritePassage("x", "physical-acupuncture", "T", "Body.");
         k.Write("synonyms.yaml", "synonyms:\n  - when: [needles]\n");
 
-        var error = Assert.Single(LoadFails(k).Errors);
-        Assert.Equal("synonyms.yaml", error.File);
+        Assert.Equal("synonyms.yaml:2: each entry needs non-empty 'when' and 'expand' lists of words", Assert.Single(LoadFails(k)));
     }
 
     [Fact]
@@ -167,7 +170,7 @@ public sealed class KnowledgeLoaderTests
         k.WritePassage("a", "nope", "T", "Body.");
         k.WritePassage("b", "physical-acupuncture", "T", " ");
 
-        Assert.Equal(2, LoadFails(k).Errors.Count);
+        Assert.Equal(2, LoadFails(k).Length);
     }
 
     [Fact]

@@ -1,8 +1,7 @@
-using System.Globalization;
+using PainBot.Core.Content;
 using PainBot.Core.Dialog;
 using PainBot.Core.Knowledge;
 using PainBot.Core.Safety;
-using YamlDotNet.RepresentationModel;
 
 namespace PainBot.Cli.Commands;
 
@@ -16,35 +15,15 @@ internal static class ConversationScripts
     internal sealed record Script(string Name, Audience Audience, IReadOnlyList<Turn> Turns);
 
     /// <summary>What is said and the properties the turn must have.</summary>
-    internal sealed record Turn(string Say, IReadOnlyList<(string Key, YamlNode Value)> Expect);
+    internal sealed record Turn(string Say, Expectations Expect);
 
-    public static IReadOnlyList<Script> Load(string path)
-    {
-        var stream = new YamlStream();
-        using (var reader = new StreamReader(path))
-        {
-            stream.Load(reader);
-        }
-
-        var scripts = new List<Script>();
-        var root = (YamlMappingNode)stream.Documents[0].RootNode;
-        foreach (YamlMappingNode s in (YamlSequenceNode)root.Children[new YamlScalarNode("scripts")])
-        {
-            var name = Scalar(s, "name") ?? throw new InvalidDataException($"{path}: a script has no name");
-            var audience = Scalar(s, "audience") == "staff" ? Audience.Staff : Audience.Patient;
-            var turns = new List<Turn>();
-            foreach (YamlMappingNode t in (YamlSequenceNode)s.Children[new YamlScalarNode("turns")])
-            {
-                var expect = ((YamlMappingNode)t.Children[new YamlScalarNode("expect")]).Children
-                    .Select(kv => (((YamlScalarNode)kv.Key).Value!, kv.Value)).ToList();
-                turns.Add(new Turn(Scalar(t, "say") ?? string.Empty, expect));
-            }
-
-            scripts.Add(new Script(name, audience, turns));
-        }
-
-        return scripts;
-    }
+    public static IReadOnlyList<Script> Load(string path) =>
+    [
+        .. (YamlContent.ReadFile<ScriptFile>(path, path).Scripts ?? []).Select(s => new Script(
+            s.Name ?? throw new ContentException($"{path}:{s.Line}: a script has no name"),
+            s.Audience == "staff" ? Audience.Staff : Audience.Patient,
+            [.. (s.Turns ?? []).Select(t => new Turn(t.Say ?? string.Empty, t.Expect ?? new Expectations()))])),
+    ];
 
     /// <summary>Runs a script in a fresh conversation; returns one line per unmet expectation (empty when all hold).</summary>
     public static async Task<IReadOnlyList<string>> RunAsync(DialogManager dialog, Script script)
@@ -56,42 +35,80 @@ internal static class ConversationScripts
         {
             number++;
             var result = await dialog.HandleAsync(new UserTurn(conversation, "script", turn.Say, "script", script.Audience)).ConfigureAwait(false);
-            foreach (var (key, value) in turn.Expect)
+            foreach (var (key, problem) in Check(turn.Expect, result))
             {
-                if (Check(key, value, result) is { } problem)
-                {
-                    failures.Add($"{script.Name}, turn {number} (\"{turn.Say}\"): {key}: {problem}");
-                }
+                failures.Add($"{script.Name}, turn {number} (\"{turn.Say}\"): {key}: {problem}");
             }
         }
 
         return failures;
     }
 
-    /// <summary>Null when the turn has the property, otherwise what it had instead.</summary>
-    private static string? Check(string key, YamlNode value, TurnResult r)
+    /// <summary>Each expected property the turn does not have, with what it had instead.</summary>
+    private static IEnumerable<(string Key, string Problem)> Check(Expectations e, TurnResult r)
     {
-        var scalar = (value as YamlScalarNode)?.Value;
-        var list = (value as YamlSequenceNode)?.Children.Select(c => ((YamlScalarNode)c).Value!).ToList() ?? [];
         var cited = r.Sources.Count > 0 || r.Replies.Any(x => x.Citations.Count > 0);
-        return key switch
-        {
-            "level" => r.Safety.Level.ToWire() == scalar ? null : $"got {r.Safety.Level.ToWire()}",
-            "scope" => AskCommand.ScopeName(r.Scope) == scalar ? null : $"got {AskCommand.ScopeName(r.Scope)}",
-            "kind" => r.Replies.Any(x => string.Equals(x.Kind.ToString(), scalar!.Replace("_", string.Empty, StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase))
+        var topic = r.Sources.Count > 0 ? r.Sources[0].Passage.Topic : null;
+        (string, string?)[] checks =
+        [
+            ("level", e.Level is null || r.Safety.Level.ToWire() == e.Level ? null : $"got {r.Safety.Level.ToWire()}"),
+            ("scope", e.Scope is null || AskCommand.ScopeName(r.Scope) == e.Scope ? null : $"got {AskCommand.ScopeName(r.Scope)}"),
+            ("kind", e.Kind is null || r.Replies.Any(x => string.Equals(x.Kind.ToString(), e.Kind.Replace("_", string.Empty, StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase))
                 ? null
-                : $"got {string.Join(",", r.Replies.Select(x => x.Kind))}",
-            "topics" => r.Sources.Count > 0 && list.Contains(r.Sources[0].Passage.Topic) ? null : $"got {(r.Sources.Count > 0 ? r.Sources[0].Passage.Topic : "no sources")}",
-            "cites" => cited == bool.Parse(scalar!) ? null : $"got {cited}",
-            "disclaimer" => r.Disclaimer == bool.Parse(scalar!) ? null : $"got {r.Disclaimer}",
-            "handoff" => r.Handoff == bool.Parse(scalar!) ? null : $"got {r.Handoff}",
-            "suggestions" => r.Suggestions.Count >= int.Parse(scalar!, CultureInfo.InvariantCulture) ? null : $"got {r.Suggestions.Count}",
-            "contains" => list.FirstOrDefault(s => !r.Text.Contains(s, StringComparison.OrdinalIgnoreCase)) is { } missing ? $"missing '{missing}'" : null,
-            "excludes" => list.FirstOrDefault(s => r.Text.Contains(s, StringComparison.OrdinalIgnoreCase)) is { } present ? $"has '{present}'" : null,
-            _ => "unknown expectation key",
-        };
+                : $"got {string.Join(",", r.Replies.Select(x => x.Kind))}"),
+            ("topics", e.Topics is null || (topic is not null && e.Topics.Contains(topic)) ? null : $"got {topic ?? "no sources"}"),
+            ("cites", e.Cites is null || cited == e.Cites ? null : $"got {cited}"),
+            ("disclaimer", e.Disclaimer is null || r.Disclaimer == e.Disclaimer ? null : $"got {r.Disclaimer}"),
+            ("handoff", e.Handoff is null || r.Handoff == e.Handoff ? null : $"got {r.Handoff}"),
+            ("suggestions", e.Suggestions is null || r.Suggestions.Count >= e.Suggestions ? null : $"got {r.Suggestions.Count}"),
+            ("contains", e.Contains?.FirstOrDefault(s => !r.Text.Contains(s, StringComparison.OrdinalIgnoreCase)) is { } missing ? $"missing '{missing}'" : null),
+            ("excludes", e.Excludes?.FirstOrDefault(s => r.Text.Contains(s, StringComparison.OrdinalIgnoreCase)) is { } present ? $"has '{present}'" : null),
+        ];
+        return checks.Where(c => c.Item2 is not null).Select(c => (c.Item1, c.Item2!));
     }
 
-    private static string? Scalar(YamlMappingNode node, string key) =>
-        node.Children.TryGetValue(new YamlScalarNode(key), out var v) ? ((YamlScalarNode)v).Value : null;
+    /// <summary>The properties a turn must have (keys of <c>expect</c>); an unset one is not checked.</summary>
+    internal sealed class Expectations
+    {
+        public string? Level { get; set; }
+
+        public string? Scope { get; set; }
+
+        public string? Kind { get; set; }
+
+        public List<string>? Topics { get; set; }
+
+        public bool? Cites { get; set; }
+
+        public bool? Disclaimer { get; set; }
+
+        public bool? Handoff { get; set; }
+
+        public int? Suggestions { get; set; }
+
+        public List<string>? Contains { get; set; }
+
+        public List<string>? Excludes { get; set; }
+    }
+
+    private sealed class ScriptFile
+    {
+        public List<ScriptEntry>? Scripts { get; set; }
+    }
+
+    private sealed class ScriptEntry : YamlRecord
+    {
+        public string? Name { get; set; }
+
+        public string? Audience { get; set; }
+
+        public List<TurnEntry>? Turns { get; set; }
+    }
+
+    private sealed class TurnEntry
+    {
+        public string? Say { get; set; }
+
+        public Expectations? Expect { get; set; }
+    }
 }

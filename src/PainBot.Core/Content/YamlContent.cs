@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.Serialization;
@@ -10,7 +11,7 @@ namespace PainBot.Core.Content;
 /// unknown key is an error, not ignored), and every object deriving from <see cref="YamlRecord"/> remembers the
 /// line it started on, so the validation pass that follows can name file, line and key like the parser does.
 /// </summary>
-public static class YamlContent
+public static partial class YamlContent
 {
     private static readonly IDeserializer Deserializer = new DeserializerBuilder()
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
@@ -38,13 +39,14 @@ public static class YamlContent
                 inner = deeper;
             }
 
-            var reason = (inner.InnerException?.Message ?? inner.Message).Split('\n')[0];
-            reason = reason.StartsWith('(') && reason.Contains("): ", StringComparison.Ordinal) ? reason[(reason.IndexOf("): ", StringComparison.Ordinal) + 3)..] : reason;
-            // Clinic staff read these: YamlDotNet's "Property 'x' not found on type 'Y'" names a C# type, not the file's words.
-            reason = reason.StartsWith("Property '", StringComparison.Ordinal) && reason.IndexOf("' not found on type", StringComparison.Ordinal) is > 10 and var end
-                ? $"unknown key '{reason[10..end]}'"
-                : inner is SyntaxErrorException or SemanticErrorException ? "not valid YAML: " + reason : reason;
-            throw new ContentException($"{file}:{inner.Start.Line}: {reason}", ex);
+            var reason = Explain(typeof(T), (inner.InnerException?.Message ?? inner.Message).Split('\n')[0]);
+            var syntax = inner is SyntaxErrorException or SemanticErrorException || inner.InnerException is InvalidOperationException ? "not valid YAML: " : string.Empty;
+            throw new ContentException($"{file}:{inner.Start.Line}: {syntax}{reason}", ex);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet's parser gives up this way on some unterminated flow collections.
+            throw new ContentException($"{file}: not valid YAML: the file could not be parsed (an unclosed [ or {{ ?)", ex);
         }
     }
 
@@ -53,6 +55,62 @@ public static class YamlContent
     public static T ReadFile<T>(string path, string file)
         where T : class =>
         File.Exists(path) ? Read<T>(File.ReadAllText(path), file) : throw new ContentException($"{file}: the file does not exist");
+
+    /// <summary>
+    /// The line of each top-level key of <paramref name="yaml"/> written in block style (<c>key: value</c> at the
+    /// start of a line), for messages about a value that is a plain string or list and so has no line of its own.
+    /// </summary>
+    public static IReadOnlyDictionary<string, int> KeyLines(string yaml)
+    {
+        var lines = new Dictionary<string, int>(StringComparer.Ordinal);
+        var number = 0;
+        foreach (var line in (yaml ?? string.Empty).Split('\n'))
+        {
+            number++;
+            if (TopLevelKey().Match(line) is { Success: true } m)
+            {
+                lines.TryAdd(m.Groups[1].Value, number);
+            }
+        }
+
+        return lines;
+    }
+
+    /// <summary>YamlDotNet's reason in the words of the file, without the C# types it was read into.</summary>
+    private static string Explain(Type root, string reason)
+    {
+        reason = reason.StartsWith('(') && reason.Contains("): ", StringComparison.Ordinal) ? reason[(reason.IndexOf("): ", StringComparison.Ordinal) + 3)..] : reason;
+        if (Reason().Match(reason) is not { Success: true } m)
+        {
+            return reason;
+        }
+
+        // A type (System.String, List`1[...], a record) or a parsing event (Scalar, SequenceStart, MappingStart).
+        static string Kind(string type) =>
+            type.Contains("List`", StringComparison.Ordinal) || type == "SequenceStart" ? "a list"
+            : type.Contains("Dictionary`", StringComparison.Ordinal) || type == "MappingStart" || (!type.StartsWith("System.", StringComparison.Ordinal) && type != "Scalar") ? "a mapping of keys to values"
+            : "a single value";
+        return m.Groups["op"].Value switch
+        {
+            // Clinic staff read these: YamlDotNet's "Property 'x' not found on type 'Y'" names a C# type, not the file's words.
+            "Property '" => $"unknown key '{m.Groups["a"].Value}'" + (root.Assembly.GetType(m.Groups["b"].Value) is { } type
+                ? $" (allowed: {string.Join(", ", type.GetProperties().Where(p => p.SetMethod?.IsPublic == true).Select(p => UnderscoredNamingConvention.Instance.Apply(p.Name)))})"
+                : string.Empty),
+            "Operation is not valid" => "the file could not be parsed (an unclosed [ or { ?)",
+            "No node deserializer" => $"expected {Kind(m.Groups["a"].Value)}",
+            _ => $"expected {Kind(m.Groups["b"].Value)}, found {Kind(m.Groups["a"].Value)}",
+        };
+    }
+
+    // The reasons YamlDotNet gives for an unknown key, a parser failure and a value of the wrong
+    // shape (a list where a text belongs, a text where a mapping belongs...).
+    [GeneratedRegex(
+        @"^(?:(?<op>Property ')(?<a>[^']*)' not found on type '(?<b>[^']*)'|(?<op>Operation is not valid)|(?<op>No node deserializer).* into type (?<a>[^,]*)|(?<op>Invalid cast) from '(?<a>[^']*)' to '(?<b>[^']*)'|(?<op>Expected) '(?<b>\w+)', got '(?<a>\w+)')",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex Reason();
+
+    [GeneratedRegex(@"^([A-Za-z0-9_]+)[ \t]*:", RegexOptions.CultureInvariant)]
+    private static partial Regex TopLevelKey();
 
     private sealed class LineRecorder(INodeDeserializer inner) : INodeDeserializer
     {
@@ -94,6 +152,9 @@ public sealed class ContentErrors(string what)
     /// <summary>Records a problem at <paramref name="file"/>:<paramref name="line"/>, about <paramref name="key"/> when given.</summary>
     public void Add(string file, int line, string? key, string problem) =>
         _problems.Add($"{(line > 0 ? $"{file}:{line}" : file)}: {(key is null ? string.Empty : $"'{key}': ")}{problem}");
+
+    /// <summary>Records a problem that was thrown as a <see cref="ContentException"/> (a file that could not be read at all).</summary>
+    public void Add(ContentException error) => _problems.Add(error?.Message ?? string.Empty);
 
     /// <summary>Throws when anything was recorded.</summary>
     /// <exception cref="ContentException">With every problem, one per line.</exception>

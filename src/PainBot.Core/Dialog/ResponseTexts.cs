@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
+using PainBot.Core.Content;
 using PainBot.Core.Knowledge;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using PainBot.Core.Text;
 
 namespace PainBot.Core.Dialog;
 
@@ -38,98 +38,66 @@ public sealed partial class ResponseTexts
     public IEnumerable<string> Keys => _texts.Keys;
 
     /// <summary>Loads and validates <c>responses.yaml</c> from <paramref name="knowledgeFolder"/>.</summary>
-    /// <exception cref="ResponseTextsException">The file is missing or breaks a rule; the message names the file and every key at fault.</exception>
+    /// <exception cref="ContentException">The file is missing or breaks a rule; the message names the file and every key at fault.</exception>
     public static ResponseTexts Load(string knowledgeFolder)
     {
         var path = Path.Combine(knowledgeFolder, FileName);
-        if (!File.Exists(path))
-        {
-            throw new ResponseTextsException([$"{path}: the reply texts file does not exist"]);
-        }
-
-        return Parse(File.ReadAllText(path), FileName);
+        return File.Exists(path)
+            ? Parse(File.ReadAllText(path), FileName)
+            : throw new ContentException($"{path}: the reply texts file does not exist");
     }
 
     /// <summary>Parses the text of a reply texts file; <paramref name="file"/> names it in error messages.</summary>
-    /// <exception cref="ResponseTextsException">The text breaks a rule.</exception>
+    /// <exception cref="ContentException">The text breaks a rule.</exception>
     public static ResponseTexts Parse(string yaml, string file)
     {
-        YamlMappingNode root;
-        try
-        {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode map)
-            {
-                throw new ResponseTextsException([$"{file}:1: the file must be a YAML mapping of keys to Markdown texts"]);
-            }
-
-            root = map;
-        }
-        catch (YamlException ex)
-        {
-            throw new ResponseTextsException([$"{file}:{ex.Start.Line}: bad YAML: {ex.Message.Split('\n')[0]}"]);
-        }
-
-        var errors = new List<string>();
+        var written = YamlContent.Read<Dictionary<string, string?>>(yaml, file);
+        var lines = YamlContent.KeyLines(yaml);
+        var errors = new ContentErrors("The reply texts");
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
         var allowed = ResponseKeys.Required.Concat(ResponseKeys.Optional).ToHashSet(StringComparer.Ordinal);
-        foreach (var (keyNode, valueNode) in root.Children)
+        foreach (var (key, value) in written)
         {
-            var key = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
-            var where = $"{file}:{keyNode.Start.Line}: '{key}'";
+            void Problem(string problem) => errors.Add(file, lines.GetValueOrDefault(key), key, problem);
             if (!allowed.Contains(key))
             {
-                errors.Add($"{where}: unknown key (allowed: {string.Join(", ", allowed)})");
+                Problem($"unknown key (allowed: {string.Join(", ", allowed)})");
                 continue;
             }
 
-            if (valueNode is not YamlScalarNode { Value: { } text } || string.IsNullOrWhiteSpace(text))
+            if (string.IsNullOrWhiteSpace(value))
             {
-                errors.Add($"{where}: must be a non-empty text");
+                Problem("must be a non-empty text");
                 continue;
             }
 
-            if (texts.ContainsKey(key))
-            {
-                errors.Add($"{where}: defined twice");
-                continue;
-            }
-
-            text = SoftBreak().Replace(text.Trim(), " ");
-            var used = Placeholder().Matches(text).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+            var text = SoftBreak().Replace(value.Trim(), " ");
+            var used = Placeholders.Names(text).ToHashSet(StringComparer.Ordinal);
             foreach (var unknown in used.Where(p => !KnownPlaceholders.Contains(p)).Order(StringComparer.Ordinal))
             {
-                errors.Add($"{where}: unknown placeholder {{{{{unknown}}}}} (known: {string.Join(", ", KnownPlaceholders.Order(StringComparer.Ordinal))})");
+                Problem($"unknown placeholder {{{{{unknown}}}}} (known: {string.Join(", ", KnownPlaceholders.Order(StringComparer.Ordinal))})");
             }
 
-            var leftover = Placeholder().Replace(text, string.Empty);
+            var leftover = Placeholders.Fill(text, used.ToDictionary(p => p, _ => string.Empty));
             if (leftover.Contains("{{", StringComparison.Ordinal) || leftover.Contains("}}", StringComparison.Ordinal))
             {
-                errors.Add($"{where}: a '{{{{' or '}}}}' is not part of a well-formed placeholder such as {{{{clinic.phone}}}}");
+                Problem("a '{{' or '}}' is not part of a well-formed placeholder such as {{clinic.phone}}");
             }
 
-            if (MustContain.TryGetValue(key, out var required))
+            foreach (var missing in MustContain.GetValueOrDefault(key, []).Where(r => !used.Contains(r)))
             {
-                foreach (var missing in required.Where(r => !used.Contains(r)))
-                {
-                    errors.Add($"{where}: must contain the placeholder {{{{{missing}}}}}");
-                }
+                Problem($"must contain the placeholder {{{{{missing}}}}}");
             }
 
             texts[key] = text;
         }
 
-        foreach (var key in ResponseKeys.Required.Where(k => !texts.ContainsKey(k) && !errors.Any(e => e.Contains($"'{k}'", StringComparison.Ordinal))))
+        foreach (var key in ResponseKeys.Required.Where(k => !written.ContainsKey(k)))
         {
-            errors.Add($"{file}: '{key}': required key is missing");
+            errors.Add(file, 0, key, "required key is missing");
         }
 
-        if (errors.Count > 0)
-        {
-            throw new ResponseTextsException(errors);
-        }
-
+        errors.ThrowIfAny();
         return new ResponseTexts(texts);
     }
 
@@ -148,14 +116,15 @@ public sealed partial class ResponseTexts
     {
         ArgumentNullException.ThrowIfNull(values);
         var text = Raw(key);
-        return Placeholder().Replace(text, m =>
-            values.TryGetValue(m.Groups[1].Value, out var value)
-                ? value
-                : throw new ArgumentException($"No value for {{{{{m.Groups[1].Value}}}}} used by '{key}' in {FileName}", nameof(values)));
+        try
+        {
+            return Placeholders.Fill(text, values, strict: true);
+        }
+        catch (KeyNotFoundException ex)
+        {
+            throw new ArgumentException($"'{key}' in {FileName}: no value for a placeholder ({ex.Message})", nameof(values), ex);
+        }
     }
-
-    [GeneratedRegex(@"\{\{\s*([a-zA-Z0-9_.]+)\s*\}\}", RegexOptions.CultureInvariant)]
-    private static partial Regex Placeholder();
 
     // Joins the wrapped lines of a paragraph; blank lines and list items stay as written.
     [GeneratedRegex(@"(?<=\S)\n(?=[^\n\-*\d])", RegexOptions.CultureInvariant)]

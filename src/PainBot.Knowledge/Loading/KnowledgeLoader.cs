@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using PainBot.Core.Content;
 using PainBot.Core.Knowledge;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using PainBot.Core.Text;
 
 namespace PainBot.Knowledge.Loading;
 
@@ -17,32 +17,29 @@ public sealed partial class KnowledgeLoader
     private const string SynonymsFile = "synonyms.yaml";
     private const string PassagesFolder = "passages";
 
-    private static readonly string[] RequiredKeys = ["id", "topic", "title", "audience", "sources", "reviewed"];
-    private static readonly HashSet<string> KnownKeys = [.. RequiredKeys, "questions", "related"];
-
     private readonly IReadOnlyDictionary<string, string> _placeholders;
 
     /// <param name="placeholders">Values for <c>{{name}}</c> placeholders in passage bodies and titles.</param>
     public KnowledgeLoader(IReadOnlyDictionary<string, string> placeholders) => _placeholders = placeholders;
 
     /// <summary>Loads and validates the folder.</summary>
-    /// <exception cref="KnowledgeValidationException">The folder is missing or breaks a rule; the message lists every problem.</exception>
+    /// <exception cref="ContentException">The folder is missing or breaks a rule; the message lists every problem.</exception>
     public KnowledgeBase Load(string folder)
     {
         if (!Directory.Exists(folder))
         {
-            throw new KnowledgeValidationException([new KnowledgeError(folder, null, null, "the knowledge folder does not exist")]);
+            throw new ContentException($"{folder}: the knowledge folder does not exist");
         }
 
-        var errors = new List<KnowledgeError>();
-        var topics = LoadTopics(folder, errors);
-        var synonyms = LoadSynonyms(folder, errors);
+        var errors = new ContentErrors("The knowledge files");
+        var topics = LoadTopics(Read<TopicList>(folder, TopicsFile, errors, optional: false), errors);
+        var synonyms = LoadSynonyms(Read<SynonymList>(folder, SynonymsFile, errors, optional: true), errors);
         var passages = new List<Passage>();
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         var passageRoot = Path.Combine(folder, PassagesFolder);
         if (!Directory.Exists(passageRoot))
         {
-            errors.Add(new KnowledgeError(PassagesFolder, null, null, "the passages folder is missing"));
+            errors.Add(PassagesFolder, 0, null, "the passages folder is missing");
         }
         else
         {
@@ -52,15 +49,14 @@ public sealed partial class KnowledgeLoader
             foreach (var file in files)
             {
                 var relative = Path.GetRelativePath(folder, file).Replace('\\', '/');
-                var passage = ParsePassage(relative, File.ReadAllText(file), topics, errors);
-                if (passage is null)
+                if (ParsePassage(relative, File.ReadAllText(file), topics, errors) is not { } passage)
                 {
                     continue;
                 }
 
                 if (seen.TryGetValue(passage.Id, out var first))
                 {
-                    errors.Add(new KnowledgeError(relative, 2, "id", $"duplicate id '{passage.Id}' (also used in {first})"));
+                    errors.Add(relative, 2, "id", $"duplicate id '{passage.Id}' (also used in {first})");
                     continue;
                 }
 
@@ -68,325 +64,265 @@ public sealed partial class KnowledgeLoader
                 passages.Add(passage);
             }
 
-            if (passages.Count == 0 && errors.Count == 0)
+            if (passages.Count == 0 && errors.Problems.Count == 0)
             {
-                errors.Add(new KnowledgeError(PassagesFolder, null, null, "no passages found (*.md files)"));
+                errors.Add(PassagesFolder, 0, null, "no passages found (*.md files)");
             }
         }
 
-        if (errors.Count > 0)
-        {
-            throw new KnowledgeValidationException(errors);
-        }
-
+        errors.ThrowIfAny();
         return new KnowledgeBase(passages, topics, synonyms);
     }
 
     /// <summary>Parses one passage file; adds errors and returns null when it breaks a rule.</summary>
-    internal Passage? ParsePassage(string file, string text, IReadOnlyDictionary<string, TopicInfo> topics, List<KnowledgeError> errors)
+    internal Passage? ParsePassage(string file, string text, IReadOnlyDictionary<string, TopicInfo> topics, ContentErrors errors)
     {
         text = text.Replace("\r\n", "\n", StringComparison.Ordinal).TrimStart('\uFEFF');
-        if (!text.StartsWith("---\n", StringComparison.Ordinal))
-        {
-            errors.Add(new KnowledgeError(file, 1, null, "must start with a '---' line opening the YAML front matter"));
-            return null;
-        }
-
-        var end = text.IndexOf("\n---", 3, StringComparison.Ordinal);
+        var end = text.StartsWith("---\n", StringComparison.Ordinal) ? text.IndexOf("\n---", 3, StringComparison.Ordinal) : -1;
         if (end < 0)
         {
-            errors.Add(new KnowledgeError(file, 1, null, "the front matter is not closed by a '---' line"));
+            errors.Add(file, 1, null, text.StartsWith("---\n", StringComparison.Ordinal)
+                ? "the front matter is not closed by a '---' line"
+                : "must start with a '---' line opening the YAML front matter");
             return null;
         }
 
-        var yaml = text[4..(end + 1)];
+        // The front matter starts on line 2: reading it after one empty line gives the file's line numbers.
+        var yaml = "\n" + text[4..(end + 1)];
         var afterFence = text.IndexOf('\n', end + 1);
         var body = afterFence < 0 ? string.Empty : text[(afterFence + 1)..];
         var bodyLine = text[..(end + 1)].Count(c => c == '\n') + 2;
+        if (string.IsNullOrWhiteSpace(yaml))
+        {
+            errors.Add(file, 2, null, "the front matter is empty");
+            return null;
+        }
 
-        YamlMappingNode map;
+        FrontMatter front;
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode m)
+            front = YamlContent.Read<FrontMatter>(yaml, file);
+        }
+        catch (ContentException ex)
+        {
+            errors.Add(ex);
+            return null;
+        }
+
+        var before = errors.Problems.Count;
+        var lines = YamlContent.KeyLines(yaml);
+        int Line(string key) => lines.GetValueOrDefault(key, 2);
+        void Problem(string key, string problem) => errors.Add(file, Line(key), key, problem);
+        string? Required(string key, string? value)
+        {
+            if (string.IsNullOrWhiteSpace(value))
             {
-                errors.Add(new KnowledgeError(file, 2, null, "the front matter must be a YAML mapping of keys to values"));
+                Problem(key, lines.ContainsKey(key) ? "must be a single non-empty value" : "required key is missing");
                 return null;
             }
 
-            map = m;
-        }
-        catch (YamlException ex)
-        {
-            // Front matter starts on line 2 of the file.
-            errors.Add(new KnowledgeError(file, (int)ex.Start.Line + 1, null, $"bad YAML: {FirstLine(ex.Message)}"));
-            return null;
-        }
-        catch (InvalidOperationException)
-        {
-            // YamlDotNet's parser gives up this way on some unterminated flow collections.
-            errors.Add(new KnowledgeError(file, 2, null, "bad YAML: the front matter could not be parsed (an unclosed [ or { ?)"));
-            return null;
+            return value.Trim();
         }
 
-        var before = errors.Count;
-        var values = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
-        foreach (var (keyNode, valueNode) in map.Children)
+        List<string> Texts(string key, List<string?>? items)
         {
-            var key = ((YamlScalarNode)keyNode).Value ?? string.Empty;
-            if (!KnownKeys.Contains(key))
+            if (items?.Any(string.IsNullOrWhiteSpace) == true)
             {
-                errors.Add(new KnowledgeError(file, Line(keyNode), key, $"unknown key (allowed: {string.Join(", ", KnownKeys)})"));
-                continue;
+                Problem(key, "must be a list of non-empty text items");
+                return [];
             }
 
-            values[key] = valueNode;
+            return [.. (items ?? []).Select(i => i!.Trim())];
         }
 
-        foreach (var key in RequiredKeys.Where(k => !values.ContainsKey(k)))
-        {
-            errors.Add(new KnowledgeError(file, 2, key, "required key is missing"));
-        }
-
-        var id = Scalar(file, values, "id", errors);
+        var id = Required("id", front.Id);
         if (id is not null && !IdPattern().IsMatch(id))
         {
-            errors.Add(new KnowledgeError(file, Line(values["id"]), "id", $"'{id}' is not kebab-case (lower-case letters, digits and single hyphens)"));
+            Problem("id", $"'{id}' is not kebab-case (lower-case letters, digits and single hyphens)");
         }
 
-        var topic = Scalar(file, values, "topic", errors);
+        var topic = Required("topic", front.Topic);
         if (topic is not null && !topics.ContainsKey(topic))
         {
-            errors.Add(new KnowledgeError(file, Line(values["topic"]), "topic", $"unknown topic '{topic}' (see {TopicsFile})"));
+            Problem("topic", $"unknown topic '{topic}' (see {TopicsFile})");
         }
 
-        var title = Scalar(file, values, "title", errors);
-        var audienceText = Scalar(file, values, "audience", errors);
+        var title = Required("title", front.Title);
+        var audienceText = Required("audience", front.Audience);
         var audience = Audience.Both;
         if (audienceText is not null && !AudienceExtensions.TryParse(audienceText, out audience))
         {
-            errors.Add(new KnowledgeError(file, Line(values["audience"]), "audience", $"'{audienceText}' must be patient, staff or both"));
+            Problem("audience", $"'{audienceText}' must be patient, staff or both");
         }
 
-        var reviewedText = Scalar(file, values, "reviewed", errors);
+        var reviewedText = Required("reviewed", front.Reviewed);
         var reviewed = default(DateOnly);
         if (reviewedText is not null && !DateOnly.TryParseExact(reviewedText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out reviewed))
         {
-            errors.Add(new KnowledgeError(file, Line(values["reviewed"]), "reviewed", $"'{reviewedText}' is not a date like 2026-01-31"));
+            Problem("reviewed", $"'{reviewedText}' is not a date like 2026-01-31");
         }
 
-        var sources = List(file, values, "sources", errors);
-        if (values.TryGetValue("sources", out var sourcesNode) && sources.Count == 0)
+        var sources = Texts("sources", front.Sources);
+        if (front.Sources is null)
         {
-            errors.Add(new KnowledgeError(file, Line(sourcesNode), "sources", "name at least one source"));
+            Problem("sources", lines.ContainsKey("sources") ? "name at least one source" : "required key is missing");
+        }
+        else if (sources.Count == 0 && errors.Problems.Count == before)
+        {
+            Problem("sources", "name at least one source");
         }
 
-        var questions = List(file, values, "questions", errors);
-        var related = List(file, values, "related", errors);
+        var questions = Texts("questions", front.Questions);
+        var related = Texts("related", front.Related);
         foreach (var r in related.Where(r => !topics.ContainsKey(r)))
         {
-            errors.Add(new KnowledgeError(file, Line(values["related"]), "related", $"unknown topic '{r}' (see {TopicsFile})"));
+            Problem("related", $"unknown topic '{r}' (see {TopicsFile})");
         }
 
         if (string.IsNullOrWhiteSpace(body))
         {
-            errors.Add(new KnowledgeError(file, bodyLine, null, "the body after the front matter is empty"));
+            errors.Add(file, bodyLine, null, "the body after the front matter is empty");
         }
 
         body = FillPlaceholders(file, bodyLine, body.Trim(), errors);
-        title = title is null ? null : FillPlaceholders(file, Line(values["title"]), title, errors);
+        title = title is null ? null : FillPlaceholders(file, Line("title"), title, errors);
+        return errors.Problems.Count > before
+            ? null
+            : new Passage(id!, topic!, title!, audience, sources, reviewed, questions, related, body, file);
+    }
 
-        if (errors.Count > before)
+    private static T? Read<T>(string folder, string name, ContentErrors errors, bool optional)
+        where T : class
+    {
+        var path = Path.Combine(folder, name);
+        if (!File.Exists(path))
         {
+            if (!optional)
+            {
+                errors.Add(name, 0, null, "file is missing");
+            }
+
             return null;
         }
 
-        return new Passage(id!, topic!, title!, audience, sources, reviewed, questions, related, body, file);
+        try
+        {
+            return YamlContent.Read<T>(File.ReadAllText(path), name);
+        }
+        catch (ContentException ex)
+        {
+            errors.Add(ex);
+            return null;
+        }
     }
 
-    private string FillPlaceholders(string file, int line, string text, List<KnowledgeError> errors) =>
-        PlaceholderPattern().Replace(text, m =>
-        {
-            var name = m.Groups[1].Value.Trim();
-            if (_placeholders.TryGetValue(name, out var value))
-            {
-                return value;
-            }
-
-            errors.Add(new KnowledgeError(file, line, null, $"unknown placeholder '{{{{{name}}}}}' (known: {string.Join(", ", _placeholders.Keys)})"));
-            return m.Value;
-        });
-
-    private static Dictionary<string, TopicInfo> LoadTopics(string folder, List<KnowledgeError> errors)
+    private static Dictionary<string, TopicInfo> LoadTopics(TopicList? file, ContentErrors errors)
     {
         var topics = new Dictionary<string, TopicInfo>(StringComparer.Ordinal);
-        var root = LoadYamlFile(folder, TopicsFile, errors);
-        if (root is null)
+        if (file is { Topics: null })
         {
-            return topics;
+            errors.Add(TopicsFile, file.Line, "topics", "must hold a list of topics with id and label");
         }
 
-        if (!root.Children.TryGetValue(new YamlScalarNode("topics"), out var node) || node is not YamlSequenceNode list)
+        foreach (var entry in file?.Topics ?? [])
         {
-            errors.Add(new KnowledgeError(TopicsFile, FileLine(root), "topics", "must hold a list of topics with id and label"));
-            return topics;
-        }
-
-        foreach (var item in list)
-        {
-            if (item is not YamlMappingNode entry
-                || !entry.Children.TryGetValue(new YamlScalarNode("id"), out var idNode) || idNode is not YamlScalarNode { Value: { Length: > 0 } tid }
-                || !entry.Children.TryGetValue(new YamlScalarNode("label"), out var labelNode) || labelNode is not YamlScalarNode { Value: { Length: > 0 } label })
+            if (string.IsNullOrWhiteSpace(entry?.Id) || string.IsNullOrWhiteSpace(entry.Label))
             {
-                errors.Add(new KnowledgeError(TopicsFile, FileLine(item), "topics", "each topic needs an id and a label"));
-                continue;
+                errors.Add(TopicsFile, entry?.Line ?? 0, "topics", "each topic needs an id and a label");
             }
-
-            if (!topics.TryAdd(tid, new TopicInfo(tid, label)))
+            else if (!topics.TryAdd(entry.Id, new TopicInfo(entry.Id, entry.Label)))
             {
-                errors.Add(new KnowledgeError(TopicsFile, FileLine(item), "id", $"duplicate topic '{tid}'"));
+                errors.Add(TopicsFile, entry.Line, "id", $"duplicate topic '{entry.Id}'");
             }
         }
 
         return topics;
     }
 
-    private static List<SynonymRule> LoadSynonyms(string folder, List<KnowledgeError> errors)
+    private static List<SynonymRule> LoadSynonyms(SynonymList? file, ContentErrors errors)
     {
+        if (file is { Synonyms: null })
+        {
+            errors.Add(SynonymsFile, file.Line, "synonyms", "must hold a list of entries with 'when' and 'expand'");
+        }
+
         var rules = new List<SynonymRule>();
-        if (!File.Exists(Path.Combine(folder, SynonymsFile)))
+        foreach (var entry in file?.Synonyms ?? [])
         {
-            return rules;
-        }
-
-        var root = LoadYamlFile(folder, SynonymsFile, errors);
-        if (root is null)
-        {
-            return rules;
-        }
-
-        if (!root.Children.TryGetValue(new YamlScalarNode("synonyms"), out var node) || node is not YamlSequenceNode list)
-        {
-            errors.Add(new KnowledgeError(SynonymsFile, FileLine(root), "synonyms", "must hold a list of entries with 'when' and 'expand'"));
-            return rules;
-        }
-
-        foreach (var item in list)
-        {
-            var when = item is YamlMappingNode m && m.Children.TryGetValue(new YamlScalarNode("when"), out var w) ? Strings(w) : null;
-            var expand = item is YamlMappingNode m2 && m2.Children.TryGetValue(new YamlScalarNode("expand"), out var e) ? Strings(e) : null;
-            if (when is not { Count: > 0 } || expand is not { Count: > 0 })
+            if (entry is not { When: { Count: > 0 } when, Expand: { Count: > 0 } expand } || when.Concat(expand).Any(string.IsNullOrWhiteSpace))
             {
-                errors.Add(new KnowledgeError(SynonymsFile, FileLine(item), null, "each entry needs non-empty 'when' and 'expand' lists of words"));
+                errors.Add(SynonymsFile, entry?.Line ?? 0, null, "each entry needs non-empty 'when' and 'expand' lists of words");
                 continue;
             }
 
             rules.Add(new SynonymRule(
-                [.. when.Select(s => s.Trim().ToLowerInvariant())],
-                [.. expand.Select(s => s.Trim().ToLowerInvariant())]));
+                [.. when.Select(s => s!.Trim().ToLowerInvariant())],
+                [.. expand.Select(s => s!.Trim().ToLowerInvariant())]));
         }
 
         return rules;
     }
 
-    private static YamlMappingNode? LoadYamlFile(string folder, string name, List<KnowledgeError> errors)
+    private string FillPlaceholders(string file, int line, string text, ContentErrors errors)
     {
-        var path = Path.Combine(folder, name);
-        if (!File.Exists(path))
+        foreach (var name in Placeholders.Names(text).Where(n => !_placeholders.ContainsKey(n)).Distinct(StringComparer.Ordinal))
         {
-            errors.Add(new KnowledgeError(name, null, null, "file is missing"));
-            return null;
+            errors.Add(file, line, null, $"unknown placeholder '{{{{{name}}}}}' (known: {string.Join(", ", _placeholders.Keys)})");
         }
 
-        try
-        {
-            var stream = new YamlStream();
-            using var reader = new StreamReader(path);
-            stream.Load(reader);
-            if (stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode root)
-            {
-                return root;
-            }
-
-            errors.Add(new KnowledgeError(name, 1, null, "must be a YAML mapping"));
-        }
-        catch (YamlException ex)
-        {
-            errors.Add(new KnowledgeError(name, (int)ex.Start.Line, null, $"bad YAML: {FirstLine(ex.Message)}"));
-        }
-        catch (InvalidOperationException)
-        {
-            errors.Add(new KnowledgeError(name, 1, null, "bad YAML: the file could not be parsed (an unclosed [ or { ?)"));
-        }
-
-        return null;
+        return Placeholders.Fill(text, _placeholders);
     }
-
-    private static string? Scalar(string file, Dictionary<string, YamlNode> values, string key, List<KnowledgeError> errors)
-    {
-        if (!values.TryGetValue(key, out var node))
-        {
-            return null;
-        }
-
-        if (node is YamlScalarNode { Value: { } v } && !string.IsNullOrWhiteSpace(v))
-        {
-            return v.Trim();
-        }
-
-        errors.Add(new KnowledgeError(file, Line(node), key, "must be a single non-empty value"));
-        return null;
-    }
-
-    private static List<string> List(string file, Dictionary<string, YamlNode> values, string key, List<KnowledgeError> errors)
-    {
-        if (!values.TryGetValue(key, out var node))
-        {
-            return [];
-        }
-
-        var items = Strings(node);
-        if (items is null)
-        {
-            errors.Add(new KnowledgeError(file, Line(node), key, "must be a list of non-empty text items"));
-            return [];
-        }
-
-        return items;
-    }
-
-    private static List<string>? Strings(YamlNode node)
-    {
-        if (node is not YamlSequenceNode seq)
-        {
-            return null;
-        }
-
-        var items = new List<string>();
-        foreach (var child in seq)
-        {
-            if (child is not YamlScalarNode { Value: { } v } || string.IsNullOrWhiteSpace(v))
-            {
-                return null;
-            }
-
-            items.Add(v.Trim());
-        }
-
-        return items;
-    }
-
-    // YAML marks are 1-based within the front matter, which starts on line 2 of the file.
-    private static int Line(YamlNode node) => (int)node.Start.Line + 1;
-
-    private static int FileLine(YamlNode node) => (int)node.Start.Line;
-
-    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
 
-    [GeneratedRegex(@"\{\{\s*([a-zA-Z0-9_.]+)\s*\}\}", RegexOptions.CultureInvariant)]
-    private static partial Regex PlaceholderPattern();
+    /// <summary>A passage's front matter as written.</summary>
+    private sealed class FrontMatter
+    {
+        public string? Id { get; set; }
+
+        public string? Topic { get; set; }
+
+        public string? Title { get; set; }
+
+        public string? Audience { get; set; }
+
+        public List<string?>? Sources { get; set; }
+
+        public string? Reviewed { get; set; }
+
+        public List<string?>? Questions { get; set; }
+
+        public List<string?>? Related { get; set; }
+    }
+
+    /// <summary><c>topics.yaml</c> as written.</summary>
+    private sealed class TopicList : YamlRecord
+    {
+        public List<TopicEntry?>? Topics { get; set; }
+    }
+
+    /// <summary>One topic; <c>covers</c> documents the topic for editors and is not read.</summary>
+    private sealed class TopicEntry : YamlRecord
+    {
+        public string? Id { get; set; }
+
+        public string? Label { get; set; }
+
+        public string? Covers { get; set; }
+    }
+
+    /// <summary><c>synonyms.yaml</c> as written.</summary>
+    private sealed class SynonymList : YamlRecord
+    {
+        public List<SynonymEntry?>? Synonyms { get; set; }
+    }
+
+    /// <summary>One synonym entry.</summary>
+    private sealed class SynonymEntry : YamlRecord
+    {
+        public List<string?>? When { get; set; }
+
+        public List<string?>? Expand { get; set; }
+    }
 }

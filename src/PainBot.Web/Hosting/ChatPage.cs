@@ -1,10 +1,10 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using PainBot.Core.Dialog;
 using PainBot.Core.Knowledge;
 using PainBot.Core.Safety;
+using PainBot.Core.Text;
 
 namespace PainBot.Web.Hosting;
 
@@ -13,7 +13,7 @@ namespace PainBot.Web.Hosting;
 /// the clinic's name and the emergency and crisis numbers of the Safety section, HTML-encoded. The static side
 /// panel then says what the assistant itself says in an escalation, wherever the clinic is.
 /// </summary>
-public static partial class ChatPage
+public static class ChatPage
 {
     /// <summary>What the header shows while Clinic:Name is left at its neutral default.</summary>
     public const string DefaultDisplayName = "Integrative Pain Clinic";
@@ -46,9 +46,14 @@ public static partial class ChatPage
             ? DefaultDisplayName
             : clinic.Name;
 
-        return Placeholder().Replace(template, m => values.TryGetValue(m.Groups[1].Value, out var value)
-            ? WebUtility.HtmlEncode(value)
-            : throw new InvalidOperationException($"wwwroot/{File}: unknown placeholder {m.Value}."));
+        try
+        {
+            return Placeholders.Fill(template, values, strict: true, encode: WebUtility.HtmlEncode);
+        }
+        catch (KeyNotFoundException ex)
+        {
+            throw new InvalidOperationException($"wwwroot/{File}: {ex.Message}.", ex);
+        }
     }
 
     private static string Read(IFileProvider files)
@@ -63,7 +68,4 @@ public static partial class ChatPage
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }
-
-    [GeneratedRegex(@"\{\{\s*([a-z_.]+)\s*\}\}", RegexOptions.CultureInvariant)]
-    private static partial Regex Placeholder();
 }

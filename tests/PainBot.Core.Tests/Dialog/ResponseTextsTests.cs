@@ -1,3 +1,4 @@
+using PainBot.Core.Content;
 using PainBot.Core.Dialog;
 using PainBot.Core.Knowledge;
 using PainBot.Core.Tests.Scope;
@@ -70,36 +71,36 @@ public sealed class ResponseTextsTests
     [Fact]
     public void Load_MissingFile_ErrorNamesFile()
     {
-        var ex = Assert.Throws<ResponseTextsException>(() => ResponseTexts.Load(Path.Combine(Path.GetTempPath(), "no-such-knowledge")));
+        var ex = Assert.Throws<ContentException>(() => ResponseTexts.Load(Path.Combine(Path.GetTempPath(), "no-such-knowledge")));
         Assert.Contains(ResponseTexts.FileName, ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Parse_MissingKey_ErrorNamesFileAndKey()
     {
-        var ex = Assert.Throws<ResponseTextsException>(() => ResponseTexts.Parse(ValidYaml(ResponseKeys.ForgetMe, string.Empty), File));
+        var ex = Assert.Throws<ContentException>(() => ResponseTexts.Parse(ValidYaml(ResponseKeys.ForgetMe, string.Empty), File));
         Assert.Contains($"{File}: 'forget_me': required key is missing", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Parse_UnknownPlaceholder_ErrorAtLoad()
     {
-        var ex = Assert.Throws<ResponseTextsException>(() => ResponseTexts.Parse(ValidYaml(ResponseKeys.Help, "help: Call {{clinic.fax}}."), File));
-        Assert.Contains("'help': unknown placeholder {{clinic.fax}}", ex.Message, StringComparison.Ordinal);
+        var ex = Assert.Throws<ContentException>(() => ResponseTexts.Parse(ValidYaml(ResponseKeys.Help, "help: Call {{clinic.fax}}."), File));
+        Assert.Contains($"{File}:7: 'help': unknown placeholder {{{{clinic.fax}}}}", ex.Message, StringComparison.Ordinal);
         Assert.Contains(File, ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Parse_UnknownKey_Error()
     {
-        var ex = Assert.Throws<ResponseTextsException>(() => ResponseTexts.Parse(ValidYaml() + "welcom: typo\n", File));
-        Assert.Contains("'welcom': unknown key", ex.Message, StringComparison.Ordinal);
+        var ex = Assert.Throws<ContentException>(() => ResponseTexts.Parse(ValidYaml() + "welcom: typo\n", File));
+        Assert.Contains($"{File}:19: 'welcom': unknown key", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Parse_RedirectWithoutPhone_Error()
     {
-        var ex = Assert.Throws<ResponseTextsException>(() => ResponseTexts.Parse(ValidYaml(ResponseKeys.RedirectClinician, "redirect_clinician: Ask someone."), File));
+        var ex = Assert.Throws<ContentException>(() => ResponseTexts.Parse(ValidYaml(ResponseKeys.RedirectClinician, "redirect_clinician: Ask someone."), File));
         Assert.Contains("'redirect_clinician': must contain the placeholder {{clinic.phone}}", ex.Message, StringComparison.Ordinal);
     }
 
@@ -108,22 +109,31 @@ public sealed class ResponseTextsTests
     [InlineData("help: Call clinic.phone}}")]
     public void Parse_MalformedPlaceholder_Error(string line)
     {
-        var ex = Assert.Throws<ResponseTextsException>(() => ResponseTexts.Parse(ValidYaml(ResponseKeys.Help, line), File));
+        var ex = Assert.Throws<ContentException>(() => ResponseTexts.Parse(ValidYaml(ResponseKeys.Help, line), File));
         Assert.Contains("well-formed placeholder", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Parse_EmptyText_Error()
     {
-        var ex = Assert.Throws<ResponseTextsException>(() => ResponseTexts.Parse(ValidYaml(ResponseKeys.Help, "help: \"\""), File));
-        Assert.Contains("'help': must be a non-empty text", ex.Message, StringComparison.Ordinal);
+        var ex = Assert.Throws<ContentException>(() => ResponseTexts.Parse(ValidYaml(ResponseKeys.Help, "help: \"\""), File));
+        Assert.Contains($"{File}:7: 'help': must be a non-empty text", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Parse_BadYaml_ErrorNamesFileAndLine()
     {
-        var ex = Assert.Throws<ResponseTextsException>(() => ResponseTexts.Parse("help: [unclosed\n", File));
-        Assert.Contains($"{File}:", ex.Message, StringComparison.Ordinal);
+        var ex = Assert.Throws<ContentException>(() => ResponseTexts.Parse("welcome: hi\nhelp: a: b\n", File));
+        Assert.Contains($"{File}:2: not valid YAML", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("help: [a list, not a text]", ":7: expected a single value")]
+    [InlineData("help: first\nhelp: second", ":1: Encountered duplicate key help")]
+    public void Parse_BadValue_ErrorNamesFileAndLine(string line, string expected)
+    {
+        var ex = Assert.Throws<ContentException>(() => ResponseTexts.Parse(ValidYaml(ResponseKeys.Help, line), File));
+        Assert.Contains(File + expected, ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using PainBot.Core.Content;
 using PainBot.Core.Scope;
 
 namespace PainBot.Core.Tests.Scope;
@@ -54,23 +55,23 @@ public sealed class ScopeRuleLoaderTests
     [Fact]
     public void Load_MissingFolder_ErrorNamesFile()
     {
-        var ex = Assert.Throws<ScopeRulesException>(() => ScopeRuleLoader.Load(Path.Combine(Path.GetTempPath(), "no-such-scope-folder")));
+        var ex = Assert.Throws<ContentException>(() => ScopeRuleLoader.Load(Path.Combine(Path.GetTempPath(), "no-such-scope-folder")));
         Assert.Contains(ScopeRuleLoader.FileName, ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Parse_BadYaml_ErrorNamesFileAndLine()
     {
-        var ex = Assert.Throws<ScopeRulesException>(() => ScopeRuleLoader.Parse("care_vocabulary:\n  phrases: [pain\n", File));
+        var ex = Assert.Throws<ContentException>(() => ScopeRuleLoader.Parse("care_vocabulary:\n  phrases: [pain\n", File));
         Assert.Contains($"{File}:", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("bad YAML", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("not valid YAML", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Parse_MissingCategory_ErrorNamesKey()
     {
         var yaml = Minimal.Replace("out:\n  - id: out-a\n    phrases: [bitcoin]", string.Empty, StringComparison.Ordinal);
-        var ex = Assert.Throws<ScopeRulesException>(() => ScopeRuleLoader.Parse(yaml, File));
+        var ex = Assert.Throws<ContentException>(() => ScopeRuleLoader.Parse(yaml, File));
         Assert.Contains("'out': required key is missing", ex.Message, StringComparison.Ordinal);
     }
 
@@ -87,16 +88,30 @@ public sealed class ScopeRuleLoaderTests
     {
         var yaml = Minimal.Replace(line, brokenLine, StringComparison.Ordinal);
         Assert.NotEqual(Minimal, yaml);
-        var ex = Assert.Throws<ScopeRulesException>(() => ScopeRuleLoader.Parse(yaml, File));
+        var ex = Assert.Throws<ContentException>(() => ScopeRuleLoader.Parse(yaml, File));
         Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
         Assert.Contains($"{File}:", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("    phrases: [system prompt]", "    phrases: [system prompt]\n    phrase: [typo]", "8: unknown key 'phrase' (allowed: id, description, phrases, patterns)")]
+    [InlineData("  - id: clinician-a\n", "  - description: no id\n", "9: 'clinician.id': each rule needs an id in kebab-case")]
+    [InlineData("    patterns: ['double my {med}']", "    patterns: double", "10: expected a list, found a single value")]
+    [InlineData("    patterns: ['double my {med}']", "    patterns: ['(unclosed']", "9: 'clinician[clinician-a].patterns': pattern '(unclosed' is not a valid regular expression")]
+    [InlineData("out:", "out: [unclosed\nx:", "11: not valid YAML")]
+    public void Parse_BrokenFile_ErrorNamesFileAndLine(string line, string brokenLine, string expected)
+    {
+        var yaml = Minimal.Replace(line, brokenLine, StringComparison.Ordinal);
+        Assert.NotEqual(Minimal, yaml);
+        var ex = Assert.Throws<ContentException>(() => ScopeRuleLoader.Parse(yaml, File));
+        Assert.Contains($"{File}:{expected}", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Parse_UnknownTopLevelKey_ErrorNamesKey()
     {
-        var ex = Assert.Throws<ScopeRulesException>(() => ScopeRuleLoader.Parse(Minimal + "\nclinican: []\n", File));
-        Assert.Contains("'clinican': unknown key", ex.Message, StringComparison.Ordinal);
+        var ex = Assert.Throws<ContentException>(() => ScopeRuleLoader.Parse(Minimal + "\nclinican: []\n", File));
+        Assert.Contains("unknown key 'clinican'", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -105,8 +120,8 @@ public sealed class ScopeRuleLoaderTests
         var yaml = Minimal
             .Replace("phrases: [system prompt]", "patterns: ['(']", StringComparison.Ordinal)
             .Replace("phrases: [bitcoin]", "patterns: ['{nope}']", StringComparison.Ordinal);
-        var ex = Assert.Throws<ScopeRulesException>(() => ScopeRuleLoader.Parse(yaml, File));
-        Assert.Equal(2, ex.Problems.Count);
+        var ex = Assert.Throws<ContentException>(() => ScopeRuleLoader.Parse(yaml, File));
+        Assert.Equal(2, ex.Message.Split('\n').Length - 1);
     }
 
     [Theory]

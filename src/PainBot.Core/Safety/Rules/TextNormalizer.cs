@@ -1,4 +1,5 @@
 using System.Text;
+using PainBot.Core.Text;
 
 namespace PainBot.Core.Safety.Rules;
 
@@ -109,10 +110,10 @@ internal static class TextNormalizer
 
         foreach (var raw in span)
         {
-            var c = Fold(raw);
+            var c = TextFold.IsApostrophe(raw) ? '\'' : raw;
             if (char.IsLetterOrDigit(c))
             {
-                word.Append(c);
+                TextFold.Append(word, c);
             }
             else if (c == '\'' && word.Length > 0)
             {
@@ -145,24 +146,6 @@ internal static class TextNormalizer
         }
 
         return tokens;
-    }
-
-    /// <summary>Lower-cases and removes accents from one character without culture data (the app runs with invariant globalization).</summary>
-    internal static char Fold(char c)
-    {
-        c = char.ToLowerInvariant(c);
-        return c switch
-        {
-            'á' or 'à' or 'â' or 'ä' or 'ã' or 'å' => 'a',
-            'é' or 'è' or 'ê' or 'ë' => 'e',
-            'í' or 'ì' or 'î' or 'ï' => 'i',
-            'ó' or 'ò' or 'ô' or 'ö' or 'õ' => 'o',
-            'ú' or 'ù' or 'û' or 'ü' => 'u',
-            'ñ' => 'n',
-            'ç' => 'c',
-            '\u2019' or '\u2018' or '`' or '\u00b4' => '\'',
-            _ => c,
-        };
     }
 
     private static void AddWord(string word, int sentence, int clause, List<NormalizedToken> tokens)
