@@ -68,7 +68,7 @@ internal static class LatencyReport
             Time("  safety triage, rules only", 20000, () => assistant.Rules.Assess(BenchSupport.Queries[m++ % BenchSupport.Queries.Length], Audience.Patient));
             var s = 0;
             var encoder = assistant.Content.Current.Encoder!;
-            Time("  safety triage, all layers (vector given)", 2000, () => { var q = BenchSupport.Queries[s++ % BenchSupport.Queries.Length]; assistant.Triage.Assess(q, Audience.Patient, encoder.Encode(q), null); });
+            Time("  safety step, short question (embed + all layers)", 2000, () => { var q = BenchSupport.Queries[s++ % BenchSupport.Queries.Length]; assistant.Triage.Assess(q, Audience.Patient, encoder.Encode(q), null); });
 
             // What the safety step costs on a long message: its embedding (cache off) plus every layer, with a previous message.
             var l = 0;
