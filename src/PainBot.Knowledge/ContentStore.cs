@@ -158,7 +158,8 @@ public sealed partial class ContentStore : IContentSource, IDisposable
             triage.Assess("warming up the assistant", Audience.Patient, encoder.Encode("warming up the assistant"));
         }
 
-        return new ClinicContent(search.Report.Generation, search, triage, scope, texts, encoder);
+        var policy = DialogPolicy.Load(folder, search.Snapshot.Knowledge.Topics.Keys);
+        return new ClinicContent(search.Report.Generation, search, triage, scope, texts, encoder, policy);
     }
 
     // The learned layer: on when the folder has the bank and its settings, the encoder is on and it is not turned off.

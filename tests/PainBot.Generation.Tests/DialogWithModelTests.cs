@@ -86,7 +86,8 @@ public sealed class DialogWithModelTests
             new SafetyTriage(SafetyRuleLoader.Load(Path.Combine(knowledge, "safety")), new SafetyOptions()),
             new ScopeGuard(ScopeRuleLoader.Load(Path.Combine(knowledge, "scope"))),
             ResponseTexts.Load(knowledge),
-            Encoder: null)));
+            Encoder: null,
+            DialogPolicy.Load(knowledge, File.ReadLines(Path.Combine(knowledge, "topics.yaml")).Select(l => l.Trim()).Where(l => l.StartsWith("- id:", StringComparison.Ordinal)).Select(l => l[5..].Trim())))));
         return services.BuildServiceProvider();
     }
 }

@@ -123,6 +123,25 @@ public sealed class HotReloadTests
     }
 
     [Fact]
+    public void DialogPolicyEdit_IsServedAfterTheReload_AndABrokenOneIsRefused()
+    {
+        var (k, knowledge, store) = Rig(watch: false);
+        using (k)
+        using (knowledge)
+        using (store)
+        {
+            Assert.Equal(["What is acupuncture?"], store.Current.Policy.StarterSuggestions);
+            k.Write("dialog.yaml", "version: 1\nstarter_suggestions: [Is massage safe?]\nclarify_subject_suggestions: [Massage]\ndisclaimer_topics: [physical-massage]\n");
+            Assert.True(store.TryReload());
+            Assert.Equal(["Is massage safe?"], store.Current.Policy.StarterSuggestions);
+
+            k.Write("dialog.yaml", "version: 1\nstarter_suggestions: [x]\nclarify_subject_suggestions: [y]\ndisclaimer_topics: [psych-]\n");
+            Assert.False(store.TryReload());
+            Assert.Equal(["Is massage safe?"], store.Current.Policy.StarterSuggestions);
+        }
+    }
+
+    [Fact]
     public void TryReload_AfterFix_ServesTheFixedContent()
     {
         var (k, knowledge, store) = Rig(watch: false);

@@ -17,10 +17,12 @@ namespace PainBot.Core.Content;
 /// <param name="Scope">The scope rules.</param>
 /// <param name="Texts">The assistant's own reply texts.</param>
 /// <param name="Encoder">The sentence encoder for messages, or null when the dense side is off.</param>
+/// <param name="Policy">Suggestions and disclaimer topics (<c>dialog.yaml</c>).</param>
 public sealed record ClinicContent(
     int Generation,
     IKnowledgeSearch Search,
     ISafetyTriage Triage,
     IScopeGuard Scope,
     ResponseTexts Texts,
-    IQuestionEncoder? Encoder);
+    IQuestionEncoder? Encoder,
+    DialogPolicy Policy);

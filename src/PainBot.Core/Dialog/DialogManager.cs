@@ -25,8 +25,6 @@ public sealed partial class DialogManager(
     IOptions<SafetyOptions> safetyOptions,
     ILogger<DialogManager> logger)
 {
-    private static readonly string[] TreatmentTopicPrefixes = ["conventional-", "physical-", "mind-body-", "nutrition-", "psych-", "conditions-", "risks-safety", "faq-general"];
-    private static readonly string[] StarterSuggestions = ["Does acupuncture help back pain?", "What can I do for a flare-up?", "Build my pain plan"];
 
     /// <summary>Offered after a crisis reply; <see cref="CommandRecognizer"/> takes it as <see cref="Command.SafeNow"/>.</summary>
     public const string SafeNowSuggestion = "I'm safe now, let's continue";
@@ -155,31 +153,32 @@ public sealed partial class DialogManager(
     private async Task<TurnResult> AnswerAsync(TurnContext context, CancellationToken cancellationToken)
     {
         var (state, text, safety) = (context.State, context.Text, context.Safety);
+        var starters = context.Content.Policy.StarterSuggestions;
         if (!MessageText.HasWords(text))
         {
-            return Simple(context, ReplyKind.Clarification, ResponseKeys.EmptyMessage, StarterSuggestions);
+            return Simple(context, ReplyKind.Clarification, ResponseKeys.EmptyMessage, starters);
         }
 
         var command = CommandRecognizer.Recognize(text);
         switch (command)
         {
             case Command.Help:
-                return Simple(context, ReplyKind.Command, ResponseKeys.Help, StarterSuggestions);
+                return Simple(context, ReplyKind.Command, ResponseKeys.Help, starters);
             case Command.StartOver:
                 ResetState(state);
-                return Simple(context, ReplyKind.Command, ResponseKeys.StartOver, StarterSuggestions);
+                return Simple(context, ReplyKind.Command, ResponseKeys.StartOver, starters);
             case Command.Handoff:
                 return Simple(context, ReplyKind.Command, ResponseKeys.Handoff, [], handoff: true);
             case Command.ForgetMe:
                 conversations.Delete(state.Id);
                 _forgotten[state.Id] = 0;
                 ResetState(state);
-                return Simple(context, ReplyKind.Command, ResponseKeys.ForgetMe, StarterSuggestions);
+                return Simple(context, ReplyKind.Command, ResponseKeys.ForgetMe, starters);
             case Command.Feedback:
                 return Simple(context, ReplyKind.Command, ResponseKeys.FeedbackThanks, []);
             case Command.Leave when state.Guide is not null:
                 state.Guide = null;
-                return Simple(context, ReplyKind.Command, ResponseKeys.GuideLeft, StarterSuggestions);
+                return Simple(context, ReplyKind.Command, ResponseKeys.GuideLeft, starters);
             case Command.StartPainPlan:
                 return GuideResult(context, Guides.Start(state, Guides.PainPlan));
             case Command.StartProviderQuestions:
@@ -187,7 +186,7 @@ public sealed partial class DialogManager(
             case Command.SafeNow:
                 // The crisis reply's suggestion: acknowledge, keep the crisis line in view, then go back to a
                 // paused guide where there is one.
-                var safe = Simple(context, ReplyKind.Command, ResponseKeys.SafeNow, state.Guide is null ? StarterSuggestions : []);
+                var safe = Simple(context, ReplyKind.Command, ResponseKeys.SafeNow, state.Guide is null ? starters : []);
                 return state.Guide is null
                     ? safe
                     : safe with { Replies = [.. safe.Replies, new BotReply(Guides.CurrentPrompt(state.Guide), ReplyKind.Guide, [], [])] };
@@ -202,7 +201,7 @@ public sealed partial class DialogManager(
                 ScopeVerdict.Clinician => ResponseKeys.RedirectClinician,
                 _ => ResponseKeys.DeclineOutOfScope,
             };
-            return Simple(context, ReplyKind.Declined, key, StarterSuggestions) with { Scope = verdict.Verdict };
+            return Simple(context, ReplyKind.Declined, key, starters) with { Scope = verdict.Verdict };
         }
 
         if (state.Guide is not null)
@@ -225,7 +224,7 @@ public sealed partial class DialogManager(
 
         if (Language.LooksSpanish(text))
         {
-            return Simple(context, ReplyKind.Clarification, ResponseKeys.EnglishOnly, StarterSuggestions);
+            return Simple(context, ReplyKind.Clarification, ResponseKeys.EnglishOnly, starters);
         }
 
         var query = text;
@@ -240,7 +239,7 @@ public sealed partial class DialogManager(
             else if (!FollowUp.HasSubject(text))
             {
                 // "Is it safe?" with nothing before it: ask rather than guess what "it" is.
-                return Simple(context, ReplyKind.Clarification, ResponseKeys.ClarifySubject, ["Acupuncture", "Massage", "Yoga", "Supplements"]);
+                return Simple(context, ReplyKind.Clarification, ResponseKeys.ClarifySubject, context.Content.Policy.ClarifySubjectSuggestions);
             }
         }
 
@@ -308,7 +307,7 @@ public sealed partial class DialogManager(
         }
 
         parts.Add(ExtractiveComposer.SourceList(answer.Citations));
-        var disclaimer = !state.DisclaimerShown || safety.Level == SafetyLevel.MedSafety || TreatmentTopicPrefixes.Any(p => topic.StartsWith(p, StringComparison.Ordinal));
+        var disclaimer = !state.DisclaimerShown || safety.Level == SafetyLevel.MedSafety || context.Content.Policy.AlwaysDisclaims(topic);
         if (disclaimer)
         {
             parts.Add("_" + Render(context.Content.Texts, ResponseKeys.Disclaimer) + "_");
@@ -336,7 +335,7 @@ public sealed partial class DialogManager(
 
         if (remaining.Count == 0)
         {
-            return Simple(context, ReplyKind.Clarification, ResponseKeys.ClarifySubject, StarterSuggestions);
+            return Simple(context, ReplyKind.Clarification, ResponseKeys.ClarifySubject, context.Content.Policy.StarterSuggestions);
         }
 
         var hits = remaining.Take(2).Select((id, i) => new SearchHit(passages[id], 1.0 - (i * 0.01))).ToList();
@@ -351,7 +350,7 @@ public sealed partial class DialogManager(
         var labels = context.Search.TopicLabels;
         var related = found.Hits.Select(h => h.Passage.Topic).Distinct()
             .Select(t => labels.TryGetValue(t, out var l) ? l : null).OfType<string>().Take(3).ToList();
-        var suggestions = related.Count > 0 ? related.Append(HandoffSuggestion).ToList() : [HandoffSuggestion, .. StarterSuggestions.Take(2)];
+        var suggestions = related.Count > 0 ? related.Append(HandoffSuggestion).ToList() : [HandoffSuggestion, .. context.Content.Policy.StarterSuggestions.Take(2)];
         var reply = new BotReply(Render(context.Content.Texts, ResponseKeys.NotCovered), ReplyKind.NotCovered, [], suggestions);
         return new TurnResult([reply], context.Safety, ScopeVerdict.In, [], found.Confidence, false, false, suggestions);
     }

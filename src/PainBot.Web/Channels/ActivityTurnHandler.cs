@@ -25,7 +25,7 @@ public sealed class ActivityTurnHandler(DialogManager dialog, IContentSource con
 
     /// <summary>The welcome message for a new member.</summary>
     public Activity Welcome(Activity incoming) =>
-        Reply(incoming, content.Current.Texts.Render(ResponseKeys.Welcome, placeholders), ["Does acupuncture help back pain?", "What can I do for a flare-up?", "Build my pain plan"], "welcome", "none", []);
+        Reply(incoming, content.Current.Texts.Render(ResponseKeys.Welcome, placeholders), content.Current.Policy.StarterSuggestions, "welcome", "none", []);
 
     private static Activity ToActivity(Activity incoming, BotReply reply, TurnResult result) =>
         Reply(

@@ -16,6 +16,14 @@ public sealed class DialogManagerTests
     private static readonly SafetyRuleSet SafetyRules = SafetyRuleLoader.Load(Path.Combine(ScopeTestPaths.KnowledgeFolder, "safety"));
     private static readonly ScopeRules ScopeRules = ScopeRuleLoader.Load(ScopeTestPaths.ScopeFolder);
     private static readonly ResponseTexts Texts = ResponseTexts.Load(ScopeTestPaths.KnowledgeFolder);
+    private static readonly DialogPolicy Policy = DialogPolicy.Load(ScopeTestPaths.KnowledgeFolder, TopicIds());
+
+    // The topic ids of the shipped topics.yaml (the policy is checked against them).
+    private static IEnumerable<string> TopicIds() =>
+        File.ReadLines(Path.Combine(ScopeTestPaths.KnowledgeFolder, "topics.yaml"))
+            .Select(l => l.Trim())
+            .Where(l => l.StartsWith("- id:", StringComparison.Ordinal))
+            .Select(l => l["- id:".Length..].Trim());
 
     private sealed class Rig
     {
@@ -30,7 +38,7 @@ public sealed class DialogManagerTests
         public DialogManager Build(IAnswerComposer? composer = null)
         {
             var factory = LoggerFactory.Create(b => b.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
-            var content = new ClinicContent(1, Search, new SafetyTriage(SafetyRules, new SafetyOptions()), new ScopeGuard(ScopeRules), Texts, Encoder: null);
+            var content = new ClinicContent(1, Search, new SafetyTriage(SafetyRules, new SafetyOptions()), new ScopeGuard(ScopeRules), Texts, Encoder: null, Policy);
             return new DialogManager(
                 new FixedContentSource(content),
                 composer ?? new ExtractiveComposer(),

@@ -40,6 +40,8 @@ internal sealed class TempKnowledge : IDisposable
             Write(Path.GetRelativePath(source, file), File.ReadAllText(file));
         }
 
+        // The shipped policy names topics this small folder lacks.
+        Write("dialog.yaml", "version: 1\nstarter_suggestions: [What is acupuncture?]\nclarify_subject_suggestions: [Acupuncture, Massage]\ndisclaimer_topics: [physical-]\n");
         return this;
     }
 
