@@ -131,11 +131,11 @@ public sealed class HotReloadTests
         using (store)
         {
             Assert.Equal(["What is acupuncture?"], store.Current.Policy.StarterSuggestions);
-            k.Write("dialog.yaml", "version: 1\nstarter_suggestions: [Is massage safe?]\nclarify_subject_suggestions: [Massage]\ndisclaimer_topics: [physical-massage]\n");
+            k.Write("dialog.yaml", "version: 1\nstarter_suggestions: [Is massage safe?]\nclarify_subject_suggestions: [Massage]\ndisclaimer_topics: [physical-massage]\n" + TempKnowledge.MinimalGuides);
             Assert.True(store.TryReload());
             Assert.Equal(["Is massage safe?"], store.Current.Policy.StarterSuggestions);
 
-            k.Write("dialog.yaml", "version: 1\nstarter_suggestions: [x]\nclarify_subject_suggestions: [y]\ndisclaimer_topics: [psych-]\n");
+            k.Write("dialog.yaml", "version: 1\nstarter_suggestions: [x]\nclarify_subject_suggestions: [y]\ndisclaimer_topics: [psych-]\n" + TempKnowledge.MinimalGuides);
             Assert.False(store.TryReload());
             Assert.Equal(["Is massage safe?"], store.Current.Policy.StarterSuggestions);
         }

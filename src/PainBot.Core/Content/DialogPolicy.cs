@@ -11,12 +11,16 @@ public sealed class DialogPolicy
 
     private readonly IReadOnlyList<string> _disclaimerTopics;
 
-    private DialogPolicy(IReadOnlyList<string> starters, IReadOnlyList<string> clarify, IReadOnlyList<string> disclaimerTopics)
+    private DialogPolicy(IReadOnlyList<string> starters, IReadOnlyList<string> clarify, IReadOnlyList<string> disclaimerTopics, IReadOnlyDictionary<string, GuideDefinition> guides)
     {
+        Guides = guides;
         StarterSuggestions = starters;
         ClarifySubjectSuggestions = clarify;
         _disclaimerTopics = disclaimerTopics;
     }
+
+    /// <summary>The guided dialogs by name (<c>pain-plan</c>, <c>provider-questions</c>).</summary>
+    public IReadOnlyDictionary<string, GuideDefinition> Guides { get; }
 
     /// <summary>Offered on the welcome, after help, start over, a decline and the like.</summary>
     public IReadOnlyList<string> StarterSuggestions { get; }
@@ -25,8 +29,7 @@ public sealed class DialogPolicy
     public IReadOnlyList<string> ClarifySubjectSuggestions { get; }
 
     /// <summary>Whether answers on <paramref name="topic"/> always carry the disclaimer.</summary>
-    public bool AlwaysDisclaims(string topic) =>
-        _disclaimerTopics.Any(t => t.EndsWith('-') ? topic.StartsWith(t, StringComparison.Ordinal) : string.Equals(t, topic, StringComparison.Ordinal));
+    public bool AlwaysDisclaims(string topic) => _disclaimerTopics.Any(t => GuideSection.TopicMatch(t, topic));
 
     /// <summary>Reads and checks <c>dialog.yaml</c> against the content's topic ids.</summary>
     /// <exception cref="ContentException">The file is missing or breaks a rule; the message names file, line and key.</exception>
@@ -51,20 +54,49 @@ public sealed class DialogPolicy
         NotEmpty(file.StarterSuggestions, "starter_suggestions");
         NotEmpty(file.ClarifySubjectSuggestions, "clarify_subject_suggestions");
         NotEmpty(file.DisclaimerTopics, "disclaimer_topics");
-        foreach (var t in file.DisclaimerTopics.Where(t => !string.IsNullOrWhiteSpace(t)))
+        void Topics(IEnumerable<string> patterns, int line, string key)
         {
-            if (!topics.Any(id => t.EndsWith('-') ? id.StartsWith(t, StringComparison.Ordinal) : id == t))
+            foreach (var t in patterns.Where(t => !topics.Any(id => GuideSection.TopicMatch(t, id))))
             {
-                errors.Add(FileName, file.Line, "disclaimer_topics", $"'{t}' matches no topic id in topics.yaml");
+                errors.Add(FileName, line, key, $"'{t}' matches no topic id in topics.yaml");
+            }
+        }
+
+        Topics(file.DisclaimerTopics, file.Line, "disclaimer_topics");
+        foreach (var name in RequiredGuides.Where(n => !file.Guides.ContainsKey(n)))
+        {
+            errors.Add(FileName, file.Line, "guides", $"the '{name}' guide is missing");
+        }
+
+        foreach (var (name, guide) in file.Guides)
+        {
+            if (guide.Steps.Count == 0 || guide.Steps.Any(s => string.IsNullOrWhiteSpace(s.Key) || string.IsNullOrWhiteSpace(s.Prompt)))
+            {
+                errors.Add(FileName, guide.Line, $"guides.{name}.steps", "needs at least one step, each with a key and a prompt");
+            }
+
+            var keys = guide.Steps.Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
+            foreach (var section in guide.Sections)
+            {
+                Topics(section.Topics.Concat(section.ExcludeTopics), section.Line, $"guides.{name}.sections");
+                foreach (var used in System.Text.RegularExpressions.Regex.Matches(section.Query + section.Heading, @"\{(\w+)\}").Select(m => m.Groups[1].Value).Where(k => !keys.Contains(k)))
+                {
+                    errors.Add(FileName, section.Line, $"guides.{name}.sections", $"{{{used}}} is not a step of this guide");
+                }
             }
         }
 
         errors.ThrowIfAny();
-        return new DialogPolicy(file.StarterSuggestions, file.ClarifySubjectSuggestions, file.DisclaimerTopics);
+        return new DialogPolicy(file.StarterSuggestions, file.ClarifySubjectSuggestions, file.DisclaimerTopics, file.Guides);
     }
+
+    /// <summary>The guides the assistant's commands start.</summary>
+    public static IReadOnlyList<string> RequiredGuides { get; } = [Dialog.Guides.PainPlan, Dialog.Guides.ProviderQuestions];
 
     private sealed class FileShape : YamlRecord
     {
+        public Dictionary<string, GuideDefinition> Guides { get; set; } = [];
+
         public int Version { get; set; }
 
         public List<string> StarterSuggestions { get; set; } = [];

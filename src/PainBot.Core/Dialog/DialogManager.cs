@@ -180,16 +180,16 @@ public sealed partial class DialogManager(
                 state.Guide = null;
                 return Simple(context, ReplyKind.Command, ResponseKeys.GuideLeft, starters);
             case Command.StartPainPlan:
-                return GuideResult(context, Guides.Start(state, Guides.PainPlan));
+                return GuideResult(context, Guide(context).Start(state, Guides.PainPlan));
             case Command.StartProviderQuestions:
-                return GuideResult(context, Guides.Start(state, Guides.ProviderQuestions));
+                return GuideResult(context, Guide(context).Start(state, Guides.ProviderQuestions));
             case Command.SafeNow:
                 // The crisis reply's suggestion: acknowledge, keep the crisis line in view, then go back to a
                 // paused guide where there is one.
                 var safe = Simple(context, ReplyKind.Command, ResponseKeys.SafeNow, state.Guide is null ? starters : []);
                 return state.Guide is null
                     ? safe
-                    : safe with { Replies = [.. safe.Replies, new BotReply(Guides.CurrentPrompt(state.Guide), ReplyKind.Guide, [], [])] };
+                    : safe with { Replies = [.. safe.Replies, new BotReply(Guide(context).CurrentPrompt(state.Guide), ReplyKind.Guide, [], [])] };
         }
 
         var verdict = context.Content.Scope.Assess(text);
@@ -209,11 +209,11 @@ public sealed partial class DialogManager(
             // A question in the middle of a guide is answered, then the step is asked again.
             if (!text.TrimEnd().EndsWith('?'))
             {
-                return GuideResult(context, new Guides(context.Search).Next(state, text));
+                return GuideResult(context, Guide(context).Next(state, text));
             }
 
             var answered = await RetrieveAndComposeAsync(context, text, cancellationToken).ConfigureAwait(false);
-            var prompt = new BotReply(Guides.CurrentPrompt(state.Guide), ReplyKind.Guide, [], []);
+            var prompt = new BotReply(Guide(context).CurrentPrompt(state.Guide), ReplyKind.Guide, [], []);
             return answered with { Replies = [.. answered.Replies, prompt] };
         }
 
@@ -379,6 +379,8 @@ public sealed partial class DialogManager(
         var shown = disclaimer ? reply with { Markdown = reply.Markdown + "\n\n_" + Render(context.Content.Texts, ResponseKeys.Disclaimer) + "_" } : reply;
         return new([shown], context.Safety, ScopeVerdict.In, sources, sources.Count > 0 ? 1.0 : 0, disclaimer, false, reply.Suggestions);
     }
+
+    private static Guides Guide(TurnContext context) => new(context.Search, context.Content.Policy);
 
     private static float[]? Encode(ClinicContent snapshot, string text)
     {

@@ -10,9 +10,13 @@ public sealed class DialogPolicyTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private DialogPolicy Load(string yaml)
+    private const string Guides = "guides:\n  pain-plan:\n    title: Plan\n    steps: [{ key: condition, prompt: Which condition? }]\n"
+        + "    sections: [{ heading: Options, query: \"therapies for {condition}\", topics: [physical-], words: 50 }]\n"
+        + "  provider-questions:\n    title: Questions\n    steps: [{ key: about, prompt: What is the visit about? }]\n";
+
+    private DialogPolicy Load(string yaml, bool withGuides = true)
     {
-        File.WriteAllText(Path.Combine(_folder, DialogPolicy.FileName), yaml);
+        File.WriteAllText(Path.Combine(_folder, DialogPolicy.FileName), yaml + (withGuides ? Guides : string.Empty));
         return DialogPolicy.Load(_folder, ["physical-acupuncture", "physical-massage", "faq-general", "overview"]);
     }
 
@@ -25,6 +29,19 @@ public sealed class DialogPolicyTests : IDisposable
         Assert.True(policy.AlwaysDisclaims("physical-massage"));
         Assert.True(policy.AlwaysDisclaims("faq-general"));
         Assert.False(policy.AlwaysDisclaims("overview"));
+        Assert.Equal("Which condition?", policy.Guides["pain-plan"].Steps[0].Prompt);
+        Assert.True(policy.Guides["pain-plan"].Sections[0].Allows("physical-massage"));
+        Assert.False(policy.Guides["pain-plan"].Sections[0].Allows("overview"));
+    }
+
+    [Theory]
+    [InlineData("guides:\n  pain-plan:\n    title: P\n    steps: [{ key: condition, prompt: Which? }]\n    sections: [{ heading: H, query: \"for {goal}\" }]\n  provider-questions:\n    title: Q\n    steps: [{ key: about, prompt: What? }]\n", "{goal} is not a step")]
+    [InlineData("guides:\n  pain-plan:\n    title: P\n    steps: [{ key: condition, prompt: Which? }]\n", "'provider-questions' guide is missing")]
+    [InlineData("guides:\n  pain-plan:\n    title: P\n    steps: []\n  provider-questions:\n    title: Q\n    steps: [{ key: about, prompt: What? }]\n", "needs at least one step")]
+    public void BrokenGuide_IsRejected(string guides, string expected)
+    {
+        var error = Assert.Throws<ContentException>(() => Load("version: 1\nstarter_suggestions: [a]\nclarify_subject_suggestions: [c]\ndisclaimer_topics: [overview]\n" + guides, withGuides: false));
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -30,6 +30,9 @@ internal sealed class TempKnowledge : IDisposable
 
     public string Root { get; }
 
+    /// <summary>The two guides a dialog.yaml must define, one step each, no sections.</summary>
+    public const string MinimalGuides = "guides:\n  pain-plan:\n    title: Plan\n    steps: [{ key: condition, prompt: Which condition? }]\n  provider-questions:\n    title: Questions\n    steps: [{ key: about, prompt: What is the visit about? }]\n";
+
     /// <summary>Adds the repository's safety rules, scope rules and reply texts, so the folder is whole content.</summary>
     public TempKnowledge WithRepositoryRules()
     {
@@ -41,7 +44,7 @@ internal sealed class TempKnowledge : IDisposable
         }
 
         // The shipped policy names topics this small folder lacks.
-        Write("dialog.yaml", "version: 1\nstarter_suggestions: [What is acupuncture?]\nclarify_subject_suggestions: [Acupuncture, Massage]\ndisclaimer_topics: [physical-]\n");
+        Write("dialog.yaml", "version: 1\nstarter_suggestions: [What is acupuncture?]\nclarify_subject_suggestions: [Acupuncture, Massage]\ndisclaimer_topics: [physical-]\n" + MinimalGuides);
         return this;
     }
 
