@@ -1,12 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using PainBot.Core;
 using PainBot.Core.Content;
 using PainBot.Core.Dialog;
 using PainBot.Core.Knowledge;
 using PainBot.Core.Safety;
 using PainBot.Core.Scope;
-using PainBot.Core;
 using PainBot.Generation.Tests.Support;
 using PainBot.Knowledge.Embeddings;
 

@@ -26,10 +26,10 @@ internal static class ScreenTextExperiment
             var testIdx = order.Where((_, k) => k % folds == fold).ToList();
             var train = ml.Data.LoadFromEnumerable(trainIdx.Select(i => rows[i]), schema);
             var pipeline = ml.Transforms.Text.FeaturizeText("Words", new Microsoft.ML.Transforms.Text.TextFeaturizingEstimator.Options
-                {
-                    WordFeatureExtractor = new Microsoft.ML.Transforms.Text.WordBagEstimator.Options { NgramLength = 2 },
-                    CharFeatureExtractor = new Microsoft.ML.Transforms.Text.WordBagEstimator.Options { NgramLength = 4 },
-                }, nameof(Row.Text))
+            {
+                WordFeatureExtractor = new Microsoft.ML.Transforms.Text.WordBagEstimator.Options { NgramLength = 2 },
+                CharFeatureExtractor = new Microsoft.ML.Transforms.Text.WordBagEstimator.Options { NgramLength = 4 },
+            }, nameof(Row.Text))
                 .Append(ml.Transforms.Concatenate("Features", "Words", nameof(Row.Embedding)))
                 .Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(labelColumnName: nameof(Row.Label), featureColumnName: "Features"));
             var model = pipeline.Fit(train);

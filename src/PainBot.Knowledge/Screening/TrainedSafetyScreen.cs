@@ -112,10 +112,10 @@ public sealed partial class TrainedSafetyScreen : ISafetyScreen
     {
         ArgumentNullException.ThrowIfNull(ml);
         return ml.Transforms.Text.FeaturizeText("Words", new Microsoft.ML.Transforms.Text.TextFeaturizingEstimator.Options
-            {
-                WordFeatureExtractor = new Microsoft.ML.Transforms.Text.WordBagEstimator.Options { NgramLength = 2 },
-                CharFeatureExtractor = new Microsoft.ML.Transforms.Text.WordBagEstimator.Options { NgramLength = 4 },
-            }, nameof(Row.Text))
+        {
+            WordFeatureExtractor = new Microsoft.ML.Transforms.Text.WordBagEstimator.Options { NgramLength = 2 },
+            CharFeatureExtractor = new Microsoft.ML.Transforms.Text.WordBagEstimator.Options { NgramLength = 4 },
+        }, nameof(Row.Text))
             .Append(ml.Transforms.Concatenate("Features", "Words", nameof(Row.Embedding)))
             .Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(labelColumnName: nameof(Row.Label), featureColumnName: "Features"));
     }
