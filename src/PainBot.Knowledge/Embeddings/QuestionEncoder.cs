@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Numerics.Tensors;
 using PainBot.Core.Knowledge;
 
 namespace PainBot.Knowledge.Embeddings;
@@ -27,14 +26,6 @@ public sealed class QuestionEncoder(ITextEmbedder embedder, int cacheSize) : IQu
     public float[] Combine(float[] message, string topicName)
     {
         var topic = _topics.GetOrAdd(topicName, static (name, e) => e.Embed([name])[0], embedder);
-        var sum = new float[message.Length];
-        TensorPrimitives.Add(message, topic, sum);
-        var norm = TensorPrimitives.Norm(sum);
-        if (norm > 0)
-        {
-            TensorPrimitives.Divide(sum, norm, sum);
-        }
-
-        return sum;
+        return Screening.LearnedScreen.Combine(message, topic);
     }
 }

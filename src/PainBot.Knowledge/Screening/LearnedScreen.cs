@@ -83,7 +83,7 @@ public static class LearnedScreen
         return SafetyLevel.None;
     }
 
-    /// <summary>Two unit vectors averaged, back to unit length.</summary>
+    /// <summary>Two unit vectors added and brought back to unit length (a message with its previous one, or with a topic's name).</summary>
     public static float[] Combine(float[] previous, float[] current)
     {
         var sum = new float[current.Length];

@@ -89,11 +89,7 @@ public sealed partial class TrainedSafetyScreen : ISafetyScreen
             }
         }
 
-        var dims = vectors[0].Length;
-        var schema = SchemaDefinition.Create(typeof(Row));
-        schema[nameof(Row.Embedding)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, dims);
-        schema[nameof(Row.Label)].ColumnType = new KeyDataViewType(typeof(uint), LearnedScreenModel.Classes.Count);
-        var data = ml.Data.LoadFromEnumerable(rows, schema);
+        var data = ml.Data.LoadFromEnumerable(rows, InputSchema(vectors[0].Length));
         var model = Pipeline(ml).Fit(data);
         if (path is not null)
         {
@@ -191,7 +187,8 @@ public sealed partial class TrainedSafetyScreen : ISafetyScreen
         }
     }
 
-    private static SchemaDefinition InputSchema(int dims)
+    /// <summary>The rows' schema for vectors of <paramref name="dims"/> dimensions (the label a key over the levels).</summary>
+    public static SchemaDefinition InputSchema(int dims)
     {
         var schema = SchemaDefinition.Create(typeof(Row));
         schema[nameof(Row.Embedding)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, dims);
