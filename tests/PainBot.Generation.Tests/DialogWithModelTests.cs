@@ -80,7 +80,7 @@ public sealed class DialogWithModelTests
 
         // The repository's rules and texts around a fixed search.
         var knowledge = Path.Combine(Repo.Root(), "knowledge");
-        services.AddSingleton<IContentSource>(sp => new FixedContentSource(new ClinicContent(
+        services.AddSingleton<IContentSource>(sp => new FixedContent(new ClinicContent(
             1,
             sp.GetRequiredService<IKnowledgeSearch>(),
             new SafetyTriage(SafetyRuleLoader.Load(Path.Combine(knowledge, "safety")), new SafetyOptions()),
@@ -89,5 +89,10 @@ public sealed class DialogWithModelTests
             Encoder: null,
             DialogPolicy.Load(knowledge, File.ReadLines(Path.Combine(knowledge, "topics.yaml")).Select(l => l.Trim()).Where(l => l.StartsWith("- id:", StringComparison.Ordinal)).Select(l => l[5..].Trim())))));
         return services.BuildServiceProvider();
+    }
+
+    private sealed class FixedContent(ClinicContent content) : IContentSource
+    {
+        public ClinicContent Current => content;
     }
 }

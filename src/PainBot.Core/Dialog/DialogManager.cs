@@ -85,13 +85,14 @@ public sealed partial class DialogManager(
         var vector = hasWords ? Encode(snapshot, text) : null;
         // The assistant's own commands ("I'm safe now, let's continue", "start over") are read by the rules, not
         // by the learned screen, which needs the vector: a suggestion the bot offers must do what it says.
-        var command = hasWords && CommandRecognizer.Recognize(text) != Command.None;
-        var safety = hasWords ? snapshot.Triage.Assess(text, turn.Audience, command ? null : vector, command ? null : state.LastMessageVector) : SafetyAssessment.None;
+        var command = hasWords ? CommandRecognizer.Recognize(text) : Command.None;
+        var isCommand = command != Command.None;
+        var safety = hasWords ? snapshot.Triage.Assess(text, turn.Audience, isCommand ? null : vector, isCommand ? null : state.LastMessageVector) : SafetyAssessment.None;
 
         // The next message is read with this one, unless this one was already escalated (the person has the
         // number; "I'm safe now" must not be read back into the crisis).
         state.LastMessageVector = safety.StopsAnswering ? null : vector ?? state.LastMessageVector;
-        var context = new TurnContext(turn, text, vector, snapshot, state, safety);
+        var context = new TurnContext(turn, text, vector, snapshot, state, safety, command);
         if (safety.StopsAnswering)
         {
             result = Escalate(context);
@@ -159,8 +160,7 @@ public sealed partial class DialogManager(
             return Simple(context, ReplyKind.Clarification, ResponseKeys.EmptyMessage, starters);
         }
 
-        var command = CommandRecognizer.Recognize(text);
-        switch (command)
+        switch (context.Command)
         {
             case Command.Help:
                 return Simple(context, ReplyKind.Command, ResponseKeys.Help, starters);

@@ -16,11 +16,9 @@ namespace PainBot.Core.Dialog;
 /// <param name="Content">The content snapshot of this turn.</param>
 /// <param name="State">The conversation's state.</param>
 /// <param name="Safety">What triage found.</param>
-public sealed record TurnContext(UserTurn Turn, string Text, float[]? Vector, ClinicContent Content, ConversationState State, SafetyAssessment Safety)
+/// <param name="Command">The command the message says, if any (recognised once per turn).</param>
+public sealed record TurnContext(UserTurn Turn, string Text, float[]? Vector, ClinicContent Content, ConversationState State, SafetyAssessment Safety, Command Command)
 {
-    /// <summary>Who is asking, as the conversation last said.</summary>
-    public Audience Audience => State.Audience;
-
     /// <summary>The snapshot's search.</summary>
     public IKnowledgeSearch Search => Content.Search;
 }

@@ -19,13 +19,16 @@ public sealed class EmbeddingCache
     private bool _dirty;
 
     /// <param name="folder">Cache folder; null or empty keeps vectors in memory only.</param>
-    public EmbeddingCache(string? folder, string modelId, int dimensions)
+    /// <param name="modelId">The model the vectors come from (part of the file name).</param>
+    /// <param name="dimensions">The vectors' length.</param>
+    /// <param name="set">Which texts the file holds: each user keeps its own file, because saving keeps only the texts of its own last build.</param>
+    public EmbeddingCache(string? folder, string modelId, int dimensions, string set = "embeddings")
     {
         _dimensions = dimensions;
         ModelId = modelId;
         if (!string.IsNullOrWhiteSpace(folder))
         {
-            _file = System.IO.Path.Combine(folder, $"embeddings-{modelId}.bin");
+            _file = System.IO.Path.Combine(folder, $"{set}-{modelId}.bin");
             TryLoad();
         }
     }

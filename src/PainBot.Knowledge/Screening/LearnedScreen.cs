@@ -16,7 +16,8 @@ public static class LearnedScreen
     {
         ArgumentNullException.ThrowIfNull(examples);
         ArgumentNullException.ThrowIfNull(embedder);
-        var cache = new EmbeddingCache(cacheFolder, embedder.ModelId, embedder.Dimensions);
+        // Its own file: the passages' cache keeps only the passages' texts when it saves.
+        var cache = new EmbeddingCache(cacheFolder, embedder.ModelId, embedder.Dimensions, set: "safety-examples");
         var texts = examples.Select(e => e.Text).Concat(examples.Where(e => e.Previous is not null).Select(e => e.Previous!)).Distinct(StringComparer.Ordinal).ToList();
         var (vectors, _) = cache.GetOrAdd(texts, missing => [.. missing.Select(t => embedder.Embed([t])[0])]);
         cache.Save(texts);

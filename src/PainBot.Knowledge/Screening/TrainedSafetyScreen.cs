@@ -97,6 +97,12 @@ public sealed partial class TrainedSafetyScreen : ISafetyScreen
             var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
             ml.Model.Save(model, data.Schema, temporary);
             File.Move(temporary, path, overwrite: true);
+
+            // Models of earlier banks are never loaded again.
+            foreach (var stale in Directory.EnumerateFiles(cacheFolder!, "safety-screen-*.zip").Where(f => f != path))
+            {
+                File.Delete(stale);
+            }
         }
 
         LogModel(logger, "trained", all.Count);

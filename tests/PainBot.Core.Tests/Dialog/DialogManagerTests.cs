@@ -40,7 +40,7 @@ public sealed class DialogManagerTests
             var factory = LoggerFactory.Create(b => b.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
             var content = new ClinicContent(1, Search, new SafetyTriage(SafetyRules, new SafetyOptions()), new ScopeGuard(ScopeRules), Texts, Encoder: null, Policy);
             return new DialogManager(
-                new FixedContentSource(content),
+                new FixedContent(content),
                 composer ?? new ExtractiveComposer(),
                 Store,
                 Unanswered,
@@ -212,5 +212,10 @@ public sealed class DialogManagerTests
     {
         public Task<ComposedAnswer> ComposeAsync(ComposeRequest request, CancellationToken cancellationToken) =>
             throw new HttpRequestException("model unavailable");
+    }
+
+    private sealed class FixedContent(ClinicContent content) : IContentSource
+    {
+        public ClinicContent Current => content;
     }
 }
