@@ -20,6 +20,7 @@ public sealed partial class KnowledgeService : IKnowledgeSearch, IDisposable
     public const int MaxQueryCharacters = HybridSearch.MaxQueryCharacters;
 
     private const int DenseBodyWords = 48;
+    private const int QuestionsPerVector = 4;
 
     private readonly KnowledgeOptions _options;
     private readonly KnowledgeLoader _loader;
@@ -199,16 +200,16 @@ public sealed partial class KnowledgeService : IKnowledgeSearch, IDisposable
         return (new DenseIndex(vectors, owner, passages.Count, _embedder.Dimensions), texts.Count, computed);
     }
 
-    /// <summary>The texts embedded for a passage: its title, each alternative question, and title with body.</summary>
+    /// <summary>The texts embedded for a passage: its title, its alternative questions a few at a time, and title with body.</summary>
     public static IEnumerable<string> DenseTexts(Passage passage)
     {
         yield return passage.Title;
 
-        // One vector for all alternative phrasings: the encoder's cost is per text, not per word, and a
-        // joined list keeps nearly all of their recall (measured with the eval command).
-        if (passage.Questions.Count > 0)
+        // The alternative phrasings a few to a vector: the encoder's cost is per text, not per word, and it
+        // reads only the first couple of hundred word pieces, so one joined list would lose the later ones.
+        foreach (var chunk in passage.Questions.Chunk(QuestionsPerVector))
         {
-            yield return string.Join("; ", passage.Questions);
+            yield return string.Join("; ", chunk);
         }
 
         yield return passage.Title + "\n" + Lead(passage.Body, DenseBodyWords);

@@ -9,7 +9,8 @@ namespace PainBot.Knowledge.Tests;
 public sealed class HotReloadTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
-    private const string NewCrisisPhrase = "walk into the quarry lake";
+    // A made-up phrase: the learned screen rightly flags real crisis wording before any rule names it.
+    private const string NewCrisisPhrase = "polish the zebra harmonica";
     private const string CrisisRuleLine = "          - end it all\n";
 
     private static (TempKnowledge Folder, KnowledgeService Knowledge, ContentStore Store) Rig(bool watch = true)

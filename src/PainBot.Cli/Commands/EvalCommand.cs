@@ -5,12 +5,12 @@ using PainBot.Knowledge;
 
 namespace PainBot.Cli.Commands;
 
-/// <summary><c>eval</c>: the development sets, measured: retrieval (search and through ask), safety and scope.</summary>
+/// <summary><c>eval</c>: the development sets, measured: retrieval (search and through ask), safety, scope and the facts replies carry.</summary>
 internal sealed class EvalCommand(IServiceProvider services, TextWriter output)
 {
     public async Task<int> RunAsync(CommandLine cmd)
     {
-        cmd.RejectUnknown("--retrieval", "--safety", "--scope", "--scripts", "--fit-confidence", "--screen-cv", "--with-words");
+        cmd.RejectUnknown("--retrieval", "--safety", "--scope", "--scripts", "--facts", "--fit-confidence", "--screen-cv", "--with-words");
         var retrievalPath = Required(cmd.Value("--retrieval") ?? EvalPaths.Default("retrieval_dev.jsonl"), "--retrieval");
         var knowledge = services.GetRequiredService<KnowledgeService>();
         if (cmd.Has("--screen-cv"))
@@ -42,6 +42,12 @@ internal sealed class EvalCommand(IServiceProvider services, TextWriter output)
         if (scope is not null)
         {
             await dialogEval.Scope(Required(scope, "--scope")).ConfigureAwait(false);
+        }
+
+        var facts = cmd.Value("--facts") ?? (explicitRetrieval ? null : Path.Combine("eval", "facts_dev.jsonl"));
+        if (facts is not null)
+        {
+            await new FactsEval(services.GetRequiredService<DialogManager>(), output).Run(Required(facts, "--facts")).ConfigureAwait(false);
         }
 
         // Only with a model configured: the extractive figures above are then those of the verified answers.

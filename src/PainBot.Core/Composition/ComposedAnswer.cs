@@ -3,4 +3,8 @@ using PainBot.Core.Dialog;
 namespace PainBot.Core.Composition;
 
 /// <summary>An answer body (without disclaimer) and the passages it cites, numbered as in the text.</summary>
-public sealed record ComposedAnswer(string Markdown, IReadOnlyList<Citation> Citations, string Composer);
+public sealed record ComposedAnswer(string Markdown, IReadOnlyList<Citation> Citations, string Composer)
+{
+    /// <summary>Facets the question asked for that no section of the answer covers.</summary>
+    public IReadOnlyList<string> UnansweredFacets { get; init; } = [];
+}

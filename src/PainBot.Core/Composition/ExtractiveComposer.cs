@@ -1,5 +1,5 @@
 using System.Text;
-using System.Text.RegularExpressions;
+using PainBot.Core.Content;
 using PainBot.Core.Dialog;
 using PainBot.Core.Knowledge;
 using PainBot.Core.Text;
@@ -7,15 +7,22 @@ using PainBot.Core.Text;
 namespace PainBot.Core.Composition;
 
 /// <summary>
-/// Answers by selection: the opening sentence of the best passage (passages lead with their direct answer), then
-/// the sentences of the top passages that share most words with the question, up to the word budget, each group
-/// marked with its citation number. Nothing is written that a passage does not say.
+/// Answers with the clinic's reviewed passages, whole section by whole section (<see cref="PassageSections"/>):
+/// a passage that fits the word budget is shown whole; a longer one by its opening paragraph plus the sections
+/// that answer the question (by the question's facets, then by shared words), kept in the passage's order. A
+/// second passage on another topic adds its answering section when the question compares or spans both. No
+/// sentence is cut, no bullet loses its lead-in, and nothing is written that a passage does not say.
 /// </summary>
-public sealed partial class ExtractiveComposer : IAnswerComposer
+public sealed class ExtractiveComposer : IAnswerComposer
 {
-    private const int MaxPassages = 3;
-    private const double SecondaryShare = 0.85;
-    private const double SecondaryOverlap = 0.7;
+    // A passage up to this share over the budget is still shown whole rather than cut to sections.
+    private const double WholeSlack = 1.25;
+    private const double SecondShare = 0.85;
+    private const double NamedShare = 0.6;
+
+    // Passages put what matters most first: between equal sections the earlier one wins.
+    private const double OrderWeight = 0.05;
+
 
     /// <inheritdoc/>
     public Task<ComposedAnswer> ComposeAsync(ComposeRequest request, CancellationToken cancellationToken) =>
@@ -24,88 +31,55 @@ public sealed partial class ExtractiveComposer : IAnswerComposer
     /// <summary>The synchronous composition (it does no I/O).</summary>
     public static ComposedAnswer Compose(ComposeRequest request)
     {
+        ArgumentNullException.ThrowIfNull(request);
         if (request.Hits.Count == 0)
         {
             return new ComposedAnswer(string.Empty, [], "extractive");
         }
 
-        var top = request.Hits[0];
-        var chosen = request.Hits.Take(MaxPassages)
-            .Where((h, i) => i == 0 || h.Score >= top.Score * SecondaryShare)
-            .ToList();
         var question = Words.ContentStems(request.Question);
-
-        var candidates = new List<(int Passage, int Order, Unit Unit, double Score)>();
-        for (var p = 0; p < chosen.Count; p++)
+        var top = request.Hits[0].Passage;
+        // Each part: a passage, its sections shown, and how it is introduced (nothing for the first).
+        var parts = new List<(Passage Passage, IReadOnlyList<PassageSection> Sections, string? Intro)>
         {
-            var units = Analysed(chosen[p].Passage.Body);
-            for (var u = 0; u < units.Length; u++)
-            {
-                var stems = units[u].Stems;
-                var overlap = stems.Count == 0 ? 0 : stems.Count(question.Contains) / Math.Sqrt(stems.Count);
-                // The best passage always opens with its direct answer; the others only add sentences that
-                // share enough words with the question to be on point.
-                var lead = u == 0 && p == 0 ? 10.0 : 0;
-                if (p > 0 && overlap < SecondaryOverlap)
-                {
-                    continue;
-                }
+            (top, Select(PassageSections.Of(top.Body), question, request.Facets, request.MaxWords), null),
+        };
 
-                candidates.Add((p, u, units[u].Unit, overlap + lead - (p * 0.2)));
+        if (Second(request, question) is { } second)
+        {
+            var sections = PassageSections.Of(second.Body);
+            var best = Best(sections.Where(s => !s.IsLead), question, request.Facets);
+            var lead = sections.FirstOrDefault(s => s.IsLead);
+            // A comparison wants what the other one is; any other question the part that answers it.
+            IReadOnlyList<PassageSection> chosen = request.Facets.ContainsKey("comparison") || best is null
+                ? [.. new[] { lead ?? best }.OfType<PassageSection>()]
+                : [best];
+            if (chosen.Count > 0 && chosen.Sum(s => s.WordCount) <= request.MaxWords)
+            {
+                parts.Add((second, chosen, "**" + second.Title + "**\n\n"));
             }
         }
 
-        var budget = request.MaxWords;
-        var picked = new List<(int Passage, int Order, Unit Unit)>();
-        var perPassage = new int[chosen.Count];
-        foreach (var c in candidates.OrderByDescending(c => c.Score))
+        if (request.Audience == Audience.Staff && top.Audience == Audience.Staff
+            && request.Hits.Skip(1).FirstOrDefault(h => h.Passage.Audience != Audience.Staff) is { } patientFacing
+            && PassageSections.Of(patientFacing.Passage.Body).FirstOrDefault(s => s.IsLead) is { } explain
+            && parts.All(p => p.Passage.Id != patientFacing.Passage.Id))
         {
-            var words = Words.Count(c.Unit.Text);
-            if (picked.Count > 0 && (words > budget || c.Score <= 0.05))
-            {
-                continue;
-            }
-
-            if (c.Passage > 0 && perPassage[c.Passage] >= 2)
-            {
-                continue;
-            }
-
-            picked.Add((c.Passage, c.Order, c.Unit));
-            perPassage[c.Passage]++;
-            budget -= words;
-            if (budget <= 8)
-            {
-                break;
-            }
+            parts.Add((patientFacing.Passage, [explain], "**Explaining it to a patient:** "));
         }
 
-        // Number the cited passages in the order they appear.
-        var used = picked.Select(x => x.Passage).Distinct().Order().ToList();
-        var citations = used.Select((p, i) => new Citation(i + 1, chosen[p].Passage.Id, chosen[p].Passage.Title, chosen[p].Passage.Topic)).ToList();
+        var citations = parts.Select((p, i) => new Citation(i + 1, p.Passage.Id, p.Passage.Title, p.Passage.Topic)).ToList();
         var text = new StringBuilder();
-        foreach (var p in used)
+        for (var i = 0; i < parts.Count; i++)
         {
-            var number = used.IndexOf(p) + 1;
-            var group = picked.Where(x => x.Passage == p).OrderBy(x => x.Order).Select(x => x.Unit).ToList();
-            AppendGroup(text, group, number);
+            text.Append(text.Length > 0 ? "\n\n" : string.Empty).Append(parts[i].Intro);
+            text.AppendJoin("\n\n", parts[i].Sections.Select(s => $"{s.Markdown} [{i + 1}]"));
         }
 
-        if (request.Audience == Audience.Staff)
-        {
-            var patientFacing = chosen.FirstOrDefault(h => h.Passage.Audience != Audience.Staff);
-            if (patientFacing is not null)
-            {
-                var lead = Analysed(patientFacing.Passage.Body).FirstOrDefault().Unit;
-                var number = citations.FirstOrDefault(c => c.PassageId == patientFacing.Passage.Id)?.Number;
-                if (lead is not null && number is not null)
-                {
-                    text.Append("\n\n**Explaining it to a patient:** ").Append(lead.Text).Append(" [").Append(number).Append(']');
-                }
-            }
-        }
-
-        return new ComposedAnswer(text.ToString().Trim(), citations, "extractive");
+        var shown = parts.SelectMany(p => p.Sections).ToList();
+        var unanswered = request.Facets.Where(f => f.Value.Elsewhere is not null && !shown.Any(s => Answers(s, f.Value)) && !Covers(top, f.Value))
+            .Select(f => f.Key).ToList();
+        return new ComposedAnswer(text.ToString(), citations, "extractive") { UnansweredFacets = unanswered };
     }
 
     /// <summary>Renders the numbered source list shown under an answer.</summary>
@@ -120,94 +94,70 @@ public sealed partial class ExtractiveComposer : IAnswerComposer
         return sb.ToString();
     }
 
-    private static void AppendGroup(StringBuilder text, IReadOnlyList<Unit> group, int number)
+    /// <summary>
+    /// The sections of one passage to show: all of them when the passage fits the budget; otherwise its lead
+    /// and then the best-scoring sections while they fit, always at least one (whole, even when over budget).
+    /// </summary>
+    internal static IReadOnlyList<PassageSection> Select(IReadOnlyList<PassageSection> sections, HashSet<string> question, IReadOnlyDictionary<string, FacetDefinition> facets, int maxWords)
     {
-        if (text.Length > 0)
+        if (sections.Sum(s => s.WordCount) <= maxWords * WholeSlack)
         {
-            text.Append("\n\n");
+            return sections;
         }
 
-        var marker = $" [{number}]";
-        var prose = new List<string>();
-        foreach (var unit in group)
+        var chosen = new HashSet<PassageSection>(sections.Where(s => s.IsLead));
+        var used = chosen.Sum(s => s.WordCount);
+        var ranked = sections.Where(s => !s.IsLead)
+            .Select((s, i) => (Section: s, Score: Score(s, question, facets) - (i * OrderWeight)))
+            .OrderByDescending(x => x.Score)
+            .ToList();
+        foreach (var (section, score) in ranked)
         {
-            if (unit.Bullet)
+            var first = chosen.Count == (sections.Any(s => s.IsLead) ? 1 : 0);
+            if ((first && (score > 0 || ranked[0].Section == section)) || (score > 0 && used + section.WordCount <= maxWords))
             {
-                if (prose.Count > 0)
-                {
-                    text.Append(string.Join(' ', prose)).Append(marker).Append('\n');
-                    prose.Clear();
-                }
-
-                text.Append("- ").Append(unit.Text).Append(marker).Append('\n');
-            }
-            else
-            {
-                prose.Add(unit.Text);
+                chosen.Add(section);
+                used += section.WordCount;
             }
         }
 
-        if (prose.Count > 0)
-        {
-            text.Append(string.Join(' ', prose)).Append(marker);
-        }
-
-        while (text.Length > 0 && text[^1] == '\n')
-        {
-            text.Length--;
-        }
+        return [.. sections.Where(chosen.Contains)];
     }
 
-    /// <summary>A sentence or a bullet of a passage body.</summary>
-    internal sealed record Unit(string Text, bool Bullet);
+    private static PassageSection? Best(IEnumerable<PassageSection> sections, HashSet<string> question, IReadOnlyDictionary<string, FacetDefinition> facets)
+    {
+        var ranked = sections.Select(s => (Section: s, Score: Score(s, question, facets))).Where(x => x.Score > 0).OrderByDescending(x => x.Score).ToList();
+        return ranked.Count > 0 ? ranked[0].Section : null;
+    }
+
+    /// <summary>How well a section answers: a facet its heading answers counts most, then the question's words in its heading, then the share of the question's words it holds.</summary>
+    private static double Score(PassageSection section, HashSet<string> question, IReadOnlyDictionary<string, FacetDefinition> facets)
+    {
+        var facet = facets.Values.Count(f => Answers(section, f)) * 2.0;
+        var cue = section.CueStems.Count(question.Contains) * 0.5;
+        var words = question.Count == 0 ? 0 : question.Count(section.Stems.Contains) / (double)question.Count;
+        return facet + cue + words;
+    }
+
+    private static bool Answers(PassageSection section, FacetDefinition facet) => FacetDefinition.Mentions(section.Cue, facet.AnsweredBy);
+
+    // A passage whose title is about the facet ("Does insurance pay for acupuncture?") answers it as a whole.
+    private static bool Covers(Passage passage, FacetDefinition facet) =>
+        FacetDefinition.Mentions(FacetDefinition.Padded(passage.Title), facet.AnsweredBy) || FacetDefinition.Mentions(FacetDefinition.Padded(passage.Title), facet.Asks);
 
     /// <summary>
-    /// A body's units with their content stems, worked out once per body text: passages are immutable and the same
-    /// few are composed from again and again (a reloaded passage is a new string, so it gets a new entry).
+    /// A second passage worth adding: the best hit on another topic that the question names (a word of its topic
+    /// id that the first passage's topic lacks: "tai chi or yoga"), or, for a comparison, the next hit on another
+    /// topic when it scores close to the first.
     /// </summary>
-    private static (Unit Unit, HashSet<string> Stems)[] Analysed(string body) =>
-        AnalysedBodies.GetValue(body, b => [.. Units(b).Select(u => (u, Words.ContentStems(u.Text)))]);
-
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, (Unit Unit, HashSet<string> Stems)[]> AnalysedBodies = [];
-
-    /// <summary>Splits a Markdown body into sentences and bullets, skipping headings and bold-only labels.</summary>
-    internal static List<Unit> Units(string body)
+    private static Passage? Second(ComposeRequest request, HashSet<string> question)
     {
-        var units = new List<Unit>();
-        foreach (var raw in body.Split('\n'))
-        {
-            var line = raw.Trim();
-            if (line.Length == 0 || line.StartsWith('#') || BoldLabel().IsMatch(line))
-            {
-                continue;
-            }
-
-            var bullet = BulletPrefix().Match(line);
-            if (bullet.Success)
-            {
-                units.Add(new Unit(line[bullet.Length..].Trim(), true));
-                continue;
-            }
-
-            foreach (var sentence in SentenceBreak().Split(line))
-            {
-                var s = sentence.Trim();
-                if (s.Length > 0)
-                {
-                    units.Add(new Unit(s, false));
-                }
-            }
-        }
-
-        return units;
+        var top = request.Hits[0];
+        var own = TopicNames.SubjectWords(top.Passage.Topic);
+        var others = request.Hits.Skip(1).Where(h => h.Passage.Topic != top.Passage.Topic).ToList();
+        var named = others.FirstOrDefault(h => h.Score >= top.Score * NamedShare && TopicNames.SubjectWords(h.Passage.Topic).Any(w => question.Contains(w) && !own.Contains(w)));
+        var close = request.Facets.ContainsKey("comparison") ? others.FirstOrDefault(h => h.Score >= top.Score * SecondShare) : null;
+        return (named ?? close)?.Passage;
     }
 
-    [GeneratedRegex(@"^\*\*[^*]+\*\*:?$", RegexOptions.CultureInvariant)]
-    private static partial Regex BoldLabel();
-
-    [GeneratedRegex(@"^([-*+]|\d+[.)])\s+", RegexOptions.CultureInvariant)]
-    private static partial Regex BulletPrefix();
-
-    [GeneratedRegex(@"(?<=[.!?])\s+(?=[A-Z*""(])", RegexOptions.CultureInvariant)]
-    private static partial Regex SentenceBreak();
 }

@@ -11,9 +11,10 @@ public sealed class DialogPolicy
 
     private readonly IReadOnlyList<string> _disclaimerTopics;
 
-    private DialogPolicy(IReadOnlyList<string> starters, IReadOnlyList<string> clarify, IReadOnlyList<string> disclaimerTopics, IReadOnlyDictionary<string, GuideDefinition> guides)
+    private DialogPolicy(IReadOnlyList<string> starters, IReadOnlyList<string> clarify, IReadOnlyList<string> disclaimerTopics, IReadOnlyDictionary<string, GuideDefinition> guides, IReadOnlyDictionary<string, FacetDefinition> facets)
     {
         Guides = guides;
+        Facets = facets;
         StarterSuggestions = starters;
         ClarifySubjectSuggestions = clarify;
         _disclaimerTopics = disclaimerTopics;
@@ -21,6 +22,16 @@ public sealed class DialogPolicy
 
     /// <summary>The guided dialogs by name (<c>pain-plan</c>, <c>provider-questions</c>).</summary>
     public IReadOnlyDictionary<string, GuideDefinition> Guides { get; }
+
+    /// <summary>The question facets by name (<c>timing</c>, <c>cost</c>, <c>comparison</c>, ...).</summary>
+    public IReadOnlyDictionary<string, FacetDefinition> Facets { get; }
+
+    /// <summary>The facets <paramref name="question"/> asks about, in the file's order.</summary>
+    public IReadOnlyList<string> FacetsOf(string question)
+    {
+        var tokens = FacetDefinition.Padded(question);
+        return [.. Facets.Where(f => FacetDefinition.Mentions(tokens, f.Value.Asks)).Select(f => f.Key)];
+    }
 
     /// <summary>Offered on the welcome, after help, start over, a decline and the like.</summary>
     public IReadOnlyList<string> StarterSuggestions { get; }
@@ -86,8 +97,21 @@ public sealed class DialogPolicy
             }
         }
 
+        foreach (var (name, facet) in file.Facets)
+        {
+            if (facet.Asks.Count == 0 || facet.AnsweredBy.Count == 0 || facet.Asks.Concat(facet.AnsweredBy).Any(p => string.IsNullOrWhiteSpace(p) || !string.Equals(p, p.Trim().ToLowerInvariant(), StringComparison.Ordinal)))
+            {
+                errors.Add(FileName, facet.Line, $"facets.{name}", "needs 'asks' and 'answered_by', lists of lower-case words or phrases");
+            }
+
+            if (facet.Elsewhere is { } topic && (!topics.Contains(topic) || string.IsNullOrWhiteSpace(facet.Name)))
+            {
+                errors.Add(FileName, facet.Line, $"facets.{name}.elsewhere", topics.Contains(topic) ? "needs a 'name' for the pointer" : $"'{topic}' is not a topic id in topics.yaml");
+            }
+        }
+
         errors.ThrowIfAny();
-        return new DialogPolicy(file.StarterSuggestions, file.ClarifySubjectSuggestions, file.DisclaimerTopics, file.Guides);
+        return new DialogPolicy(file.StarterSuggestions, file.ClarifySubjectSuggestions, file.DisclaimerTopics, file.Guides, file.Facets);
     }
 
     /// <summary>The guides the assistant's commands start.</summary>
@@ -96,6 +120,8 @@ public sealed class DialogPolicy
     private sealed class FileShape : YamlRecord
     {
         public Dictionary<string, GuideDefinition> Guides { get; set; } = [];
+
+        public Dictionary<string, FacetDefinition> Facets { get; set; } = [];
 
         public int Version { get; set; }
 

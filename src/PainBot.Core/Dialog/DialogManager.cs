@@ -229,7 +229,7 @@ public sealed partial class DialogManager(
 
         var query = text;
         string? topic = null;
-        if (FollowUp.NeedsContext(text))
+        if (FollowUp.NeedsContext(text) && !NamesAnotherTherapy(context, text))
         {
             if (state.LastTopic is not null && context.Search.TopicLabels.TryGetValue(state.LastTopic, out var label))
             {
@@ -244,6 +244,16 @@ public sealed partial class DialogManager(
         }
 
         return await RetrieveAndComposeAsync(context, query, cancellationToken, topic).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// "How many acupuncture sessions?" after a question on tai chi names its own subject: it is read on its own.
+    /// A condition or a facet named in a follow-up ("what about for migraines?", "any risks?") keeps the therapy in play.
+    /// </summary>
+    private static bool NamesAnotherTherapy(TurnContext context, string text)
+    {
+        var stems = Words.ContentStems(text);
+        return context.Search.TopicLabels.Keys.Any(t => t != context.State.LastTopic && TopicNames.IsTherapy(t) && TopicNames.SubjectWords(t).Any(stems.Contains));
     }
 
     private async Task<TurnResult> RetrieveAndComposeAsync(TurnContext context, string query, CancellationToken cancellationToken, string? topic = null)
@@ -274,15 +284,18 @@ public sealed partial class DialogManager(
     {
         var (state, safety) = (context.State, context.Safety);
         var maxWords = state.Audience == Audience.Staff ? _options.StaffAnswerWords : _options.PatientAnswerWords;
+        // The facets come from the person's own words ("how much is it?" asks for cost whatever "it" is).
+        var policy = context.Content.Policy;
+        var request = new ComposeRequest(query, state.Audience, hits, maxWords) { Facets = policy.FacetsOf(context.Text).ToDictionary(f => f, f => policy.Facets[f]) };
         ComposedAnswer answer;
         try
         {
-            answer = await composer.ComposeAsync(new ComposeRequest(query, state.Audience, hits, maxWords), cancellationToken).ConfigureAwait(false);
+            answer = await composer.ComposeAsync(request, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogComposerFailed(ex.GetType().Name);
-            answer = ExtractiveComposer.Compose(new ComposeRequest(query, state.Audience, hits, maxWords));
+            answer = ExtractiveComposer.Compose(request);
         }
 
         var cited = answer.Citations.Select(c => hits.First(h => h.Passage.Id == c.PassageId)).ToList();
@@ -301,6 +314,12 @@ public sealed partial class DialogManager(
         }
 
         parts.Add(answer.Markdown);
+        var elsewhere = Elsewhere(context, answer, topic);
+        if (elsewhere is not null)
+        {
+            parts.Add(Render(context.Content.Texts, ResponseKeys.FacetElsewhere, new() { ["facet"] = elsewhere.Value.Facet, ["topic"] = elsewhere.Value.Label }));
+        }
+
         if (safety.Informational && safety.Response is not null)
         {
             parts.Add(safety.Response);
@@ -313,10 +332,25 @@ public sealed partial class DialogManager(
             parts.Add("_" + Render(context.Content.Texts, ResponseKeys.Disclaimer) + "_");
         }
 
-        var suggestions = Suggestions(context, hits);
+        var suggestions = elsewhere is null ? Suggestions(context, hits) : [elsewhere.Value.Label, .. Suggestions(context, hits).Take(2)];
         var level = safety.Level == SafetyLevel.MedSafety ? SafetyLevel.MedSafety : SafetyLevel.None;
         var reply = new BotReply(string.Join("\n\n", parts), ReplyKind.Answer, answer.Citations, suggestions, level);
         return new TurnResult([reply], safety, ScopeVerdict.In, cited, confidence, disclaimer, false, suggestions);
+    }
+
+    /// <summary>The first facet asked for that the answer does not cover, with the label of the topic that does.</summary>
+    private static (string Facet, string Label)? Elsewhere(TurnContext context, ComposedAnswer answer, string topic)
+    {
+        foreach (var name in answer.UnansweredFacets)
+        {
+            var facet = context.Content.Policy.Facets[name];
+            if (facet.Elsewhere != topic && context.Search.TopicLabels.TryGetValue(facet.Elsewhere!, out var label))
+            {
+                return (facet.Name!, label);
+            }
+        }
+
+        return null;
     }
 
     private async Task<TurnResult> MoreAsync(TurnContext context, CancellationToken cancellationToken)

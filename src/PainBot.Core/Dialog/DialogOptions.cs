@@ -14,7 +14,7 @@ public sealed class DialogOptions
 
     /// <summary>Longest answer for patients, in words (before citations).</summary>
     [Range(40, 400)]
-    public int PatientAnswerWords { get; set; } = 120;
+    public int PatientAnswerWords { get; set; } = 150;
 
     /// <summary>Longest answer for staff, in words (before citations).</summary>
     [Range(40, 600)]

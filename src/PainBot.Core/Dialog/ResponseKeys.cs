@@ -22,13 +22,14 @@ public static class ResponseKeys
     public const string EnglishOnly = "english_only";
     public const string LongMessage = "long_message";
     public const string SafeNow = "safe_now";
+    public const string FacetElsewhere = "facet_elsewhere";
 
     /// <summary>Keys the file must define.</summary>
     public static IReadOnlyList<string> Required { get; } =
     [
         DeclineOutOfScope, RedirectClinician, RefuseInjection, NotCovered, Disclaimer, Welcome,
         Help, StartOver, Handoff, ForgetMe, FeedbackThanks, Clarify,
-        GuideLeft, ClarifySubject, EmptyMessage, EnglishOnly, LongMessage, SafeNow,
+        GuideLeft, ClarifySubject, EmptyMessage, EnglishOnly, LongMessage, SafeNow, FacetElsewhere,
     ];
 
     /// <summary>Keys the file may define.</summary>

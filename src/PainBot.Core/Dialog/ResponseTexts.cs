@@ -23,15 +23,16 @@ public sealed partial class ResponseTexts
         [ResponseKeys.Welcome] = ["emergency.number"],
         [ResponseKeys.Clarify] = ["options"],
         [ResponseKeys.SafeNow] = ["crisis.line"],
+        [ResponseKeys.FacetElsewhere] = ["facet", "topic"],
     };
 
     private readonly IReadOnlyDictionary<string, string> _texts;
 
     private ResponseTexts(IReadOnlyDictionary<string, string> texts) => _texts = texts;
 
-    /// <summary>Every placeholder a text may use: the clinic facts of <see cref="ClinicOptions"/>, the emergency and crisis numbers, and <c>options</c> for clarifying questions.</summary>
+    /// <summary>Every placeholder a text may use: the clinic facts of <see cref="ClinicOptions"/>, the emergency and crisis numbers, <c>options</c> for clarifying questions, <c>facet</c> and <c>topic</c> for a pointer to another topic.</summary>
     public static IReadOnlySet<string> KnownPlaceholders { get; } = new HashSet<string>(
-        new ClinicOptions().Placeholders().Keys.Concat(["emergency.number", "crisis.line", "options"]),
+        new ClinicOptions().Placeholders().Keys.Concat(["emergency.number", "crisis.line", "options", "facet", "topic"]),
         StringComparer.Ordinal);
 
     /// <summary>The keys this file defines.</summary>

@@ -20,6 +20,19 @@ public static class TextFold
     /// <summary>Whether <paramref name="c"/> is written as an apostrophe ("don't", "don’t", "don´t", "donʼt").</summary>
     public static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u2018' or '`' or '\u00B4' or '\u02BC';
 
+    /// <summary><paramref name="text"/> lower-cased and without accents.</summary>
+    public static string Fold(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var sb = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            Append(sb, c);
+        }
+
+        return sb.ToString();
+    }
+
     /// <summary>Appends <paramref name="c"/> lower-cased and without its accent; a ligature becomes two letters.</summary>
     public static void Append(StringBuilder sb, char c)
     {

@@ -14,6 +14,8 @@ public sealed class ResponseTextsTests
         ["emergency.number"] = "911",
         ["crisis.line"] = "988",
         ["options"] = "acupuncture or massage",
+        ["facet"] = "costs",
+        ["topic"] = "Insurance",
     };
 
     private static string ValidYaml(string? replaceKey = null, string? replacement = null)
@@ -25,6 +27,7 @@ public sealed class ResponseTextsTests
             ResponseKeys.Welcome => $"{k}: Hi. In an emergency call {{{{emergency.number}}}}.",
             ResponseKeys.Clarify => $"{k}: Did you mean {{{{options}}}}?",
             ResponseKeys.SafeNow => $"{k}: Glad you are safe. Call {{{{crisis.line}}}} any time.",
+            ResponseKeys.FacetElsewhere => $"{k}: For {{{{facet}}}} ask about {{{{topic}}}}.",
             _ => $"{k}: Text for {k} at {{{{clinic.name}}}}.",
         });
         if (replaceKey is not null)
@@ -94,7 +97,7 @@ public sealed class ResponseTextsTests
     public void Parse_UnknownKey_Error()
     {
         var ex = Assert.Throws<ContentException>(() => ResponseTexts.Parse(ValidYaml() + "welcom: typo\n", File));
-        Assert.Contains($"{File}:19: 'welcom': unknown key", ex.Message, StringComparison.Ordinal);
+        Assert.Contains($"{File}:{ResponseKeys.Required.Count + 1}: 'welcom': unknown key", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
