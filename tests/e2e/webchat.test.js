@@ -74,3 +74,36 @@ test('a visitor gets a cited answer with suggestions, and an emergency is escala
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('answers are whole sections: a comparison carries both therapies, a timing question its section, a list its items', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1100 } });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(host.base + '/');
+  await page.locator('#pb-status', { hasText: 'Connected' }).waitFor({ timeout: 60_000 });
+
+  const cases = [
+    { say: 'Is tai chi or yoga better for knee arthritis?', shot: 'comparison', expect: [/tai chi/i, /yoga/i] },
+    { say: 'How many acupuncture sessions will I need?', shot: 'timing', expect: [/Typical courses/, /sessions/i] },
+    { say: 'What foods are anti-inflammatory?', shot: 'list', expect: [/Fatty fish/i, /olive oil/i] },
+  ];
+  for (const [i, c] of cases.entries()) {
+    await ask(page, c.say);
+    // The i-th answer carrying sources is the reply to this question.
+    const answer = page.locator('.webchat__bubble__content', { hasText: 'Sources' }).nth(i);
+    await answer.waitFor({ timeout: 90_000 });
+    const text = await answer.innerText();
+    for (const e of c.expect) assert.match(text, e);
+    // Every list item is introduced: the reply never ends a line with ":" and nothing after it.
+    assert.doesNotMatch(text, /:\s*(\[\d+\])?\s*$/m);
+    if (c.shot === 'list') assert.ok(await answer.locator('li').count() >= 5, 'the foods are shown as a list');
+    // Two views of the reply: its beginning and its end (the chat pane scrolls).
+    await answer.evaluate((e) => e.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: `${shots}/painbot-webchat-${c.shot}-start.png` });
+    await answer.evaluate((e) => e.scrollIntoView({ block: 'end' }));
+    await page.screenshot({ path: `${shots}/painbot-webchat-${c.shot}-end.png` });
+  }
+
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -21,7 +21,7 @@ public sealed class ExtractiveComposer : IAnswerComposer
     private const double NamedShare = 0.6;
 
     // Passages put what matters most first: between equal sections the earlier one wins.
-    private const double OrderWeight = 0.05;
+    private const double OrderWeight = 0.15;
 
 
     /// <inheritdoc/>

@@ -26,6 +26,9 @@ public sealed partial class DialogManager(
     ILogger<DialogManager> logger)
 {
 
+    // How far a passage moves for the facet of its title, as a share of the best score.
+    private const double FacetRerankShare = 0.08;
+
     /// <summary>Offered after a crisis reply; <see cref="CommandRecognizer"/> takes it as <see cref="Command.SafeNow"/>.</summary>
     public const string SafeNowSuggestion = "I'm safe now, let's continue";
 
@@ -247,6 +250,31 @@ public sealed partial class DialogManager(
     }
 
     /// <summary>
+    /// The facet-aware order: a passage whose title is about a facet the question asks for ("How many acupuncture
+    /// sessions will I need?" for "how long until it works") moves up; one about a facet the question does not ask
+    /// for (the coverage passage for a question about what the therapy is) moves down.
+    /// </summary>
+    private static SearchResult Rerank(SearchResult found, TurnContext context)
+    {
+        if (found.Hits.Count < 2)
+        {
+            return found;
+        }
+
+        var policy = context.Content.Policy;
+        var asked = policy.FacetsOf(context.Text);
+        var step = found.Hits[0].Score * FacetRerankShare;
+        var hits = found.Hits.Select(h =>
+        {
+            var title = FacetDefinition.Padded(h.Passage.Title);
+            var about = policy.Facets.Where(f => f.Value.Elsewhere is not null && FacetDefinition.Mentions(title, f.Value.Asks)).Select(f => f.Key).ToList();
+            var delta = about.Count(asked.Contains) - about.Count(f => !asked.Contains(f));
+            return h with { Score = h.Score + (Math.Sign(delta) * step) };
+        }).OrderByDescending(h => h.Score).ToList();
+        return found with { Hits = hits };
+    }
+
+    /// <summary>
     /// "How many acupuncture sessions?" after a question on tai chi names its own subject: it is read on its own.
     /// A condition or a facet named in a follow-up ("what about for migraines?", "any risks?") keeps the therapy in play.
     /// </summary>
@@ -262,7 +290,7 @@ public sealed partial class DialogManager(
 
         // The turn's vector is the message's: for a follow-up the search adds the topic's name to it by meaning.
         var vector = topic is not null || string.Equals(query, context.Text, StringComparison.Ordinal) ? context.Vector : null;
-        var found = search.Search(new SearchRequest(query, state.Audience, 6) { Topic = topic, Vector = vector });
+        var found = Rerank(search.Search(new SearchRequest(query, state.Audience, 6) { Topic = topic, Vector = vector }), context);
         if (found.Hits.Count == 0 || found.Confidence < _options.AnswerThreshold)
         {
             return NotCovered(context, query, found);
