@@ -18,6 +18,8 @@ namespace PainBot.Knowledge;
 /// </summary>
 public sealed partial class ContentStore : IContentSource, IDisposable
 {
+    private const int ScreenQuestionsPerPassage = 3;
+
     private readonly KnowledgeService _knowledge;
     private readonly KnowledgeOptions _options;
     private readonly SafetyOptions _safety;
@@ -173,7 +175,9 @@ public sealed partial class ContentStore : IContentSource, IDisposable
             return null;
         }
 
-        var questions = search.Snapshot.Passages.Where(p => p.Audience != Audience.Staff).SelectMany(p => p.Questions);
+        // The passages' first few questions stand for ordinary messages; the bank holds the hard negatives. All of
+        // them would outweigh the bank's ordinary examples and pull messages with a warning sign towards "ordinary".
+        var questions = search.Snapshot.Passages.Where(p => p.Audience != Audience.Staff).SelectMany(p => p.Questions.Take(ScreenQuestionsPerPassage));
         return TrainedSafetyScreen.Build(bank, questions, encoder, _options.EmbeddingCachePath, settings, _loggers.CreateLogger<TrainedSafetyScreen>());
     }
 
