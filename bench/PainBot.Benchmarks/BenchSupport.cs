@@ -42,9 +42,9 @@ internal static class BenchSupport
         throw new InvalidOperationException("run the benchmarks from inside the repository");
     }
 
-    public static KnowledgeService Service(string knowledgePath, ITextEmbedder? embedder, string? cache, bool dense = true) =>
+    public static KnowledgeService Service(string knowledgePath, ITextEmbedder? embedder, string? cache, bool dense = true, FusionMethod fusion = FusionMethod.Weighted) =>
         new(
-            Options.Create(new KnowledgeOptions { Path = knowledgePath, EmbeddingCachePath = cache, Dense = dense, WatchForChanges = false, QueryEmbeddingCacheSize = 0 }),
+            Options.Create(new KnowledgeOptions { Path = knowledgePath, EmbeddingCachePath = cache, Dense = dense, WatchForChanges = false, QueryEmbeddingCacheSize = 0, Fusion = fusion }),
             Options.Create(new ClinicOptions()),
             NullLogger<KnowledgeService>.Instance,
             embedder);

@@ -2,7 +2,14 @@ using BenchmarkDotNet.Running;
 using PainBot.Benchmarks;
 
 // dotnet run -c Release --project bench/PainBot.Benchmarks -- --latency [--generated N]   p50/p99 and build times
+// dotnet run -c Release --project bench/PainBot.Benchmarks -- --encoders                  MiniLM against ArcticXs on the dev sets
 // dotnet run -c Release --project bench/PainBot.Benchmarks -- --filter '*'               BenchmarkDotNet suites
+if (args.Contains("--encoders"))
+{
+    EncoderComparison.Run();
+    return;
+}
+
 if (args.Contains("--latency"))
 {
     var i = Array.IndexOf(args, "--generated");
