@@ -148,7 +148,7 @@ public sealed class ExtractiveComposer : IAnswerComposer
     /// <summary>
     /// A second passage worth adding: the best hit on another topic that the question names (a word of its topic
     /// id that the first passage's topic lacks: "tai chi or yoga"), or, for a comparison, the next hit on another
-    /// topic when it scores close to the first.
+    /// topic when it scores close to the first, or a close hit on the topic that covers a facet asked for.
     /// </summary>
     private static Passage? Second(ComposeRequest request, HashSet<string> question)
     {
@@ -157,7 +157,8 @@ public sealed class ExtractiveComposer : IAnswerComposer
         var others = request.Hits.Skip(1).Where(h => h.Passage.Topic != top.Passage.Topic).ToList();
         var named = others.FirstOrDefault(h => h.Score >= top.Score * NamedShare && TopicNames.SubjectWords(h.Passage.Topic).Any(w => question.Contains(w) && !own.Contains(w)));
         var close = request.Facets.ContainsKey("comparison") ? others.FirstOrDefault(h => h.Score >= top.Score * SecondShare) : null;
-        return (named ?? close)?.Passage;
+        var facetTopic = others.FirstOrDefault(h => h.Score >= top.Score * SecondShare && request.Facets.Values.Any(f => f.Elsewhere == h.Passage.Topic));
+        return (named ?? close ?? facetTopic)?.Passage;
     }
 
 }

@@ -29,6 +29,10 @@ public sealed partial class DialogManager(
     // How far a passage moves for the facet of its title, as a share of the best score.
     private const double FacetRerankShare = 0.08;
 
+    // How deep the search for a facet's own topic goes, and the score it joins the hits with.
+    private const int FacetSearchDepth = 30;
+    private const double FacetTopicShare = 0.9;
+
     /// <summary>Offered after a crisis reply; <see cref="CommandRecognizer"/> takes it as <see cref="Command.SafeNow"/>.</summary>
     public const string SafeNowSuggestion = "I'm safe now, let's continue";
 
@@ -250,9 +254,9 @@ public sealed partial class DialogManager(
     }
 
     /// <summary>
-    /// The facet-aware order: a passage whose title is about a facet the question asks for ("How many acupuncture
-    /// sessions will I need?" for "how long until it works") moves up; one about a facet the question does not ask
-    /// for (the coverage passage for a question about what the therapy is) moves down.
+    /// The facet-aware order: a passage whose title is about a facet the question asks for ("Does insurance pay for
+    /// acupuncture?" for "is acupuncture covered") moves up. (Moving down the passages about a facet not asked for
+    /// was tried and dropped: it sank "How do I find a good yoga teacher?", whose cost section answered.)
     /// </summary>
     private static SearchResult Rerank(SearchResult found, TurnContext context)
     {
@@ -268,10 +272,42 @@ public sealed partial class DialogManager(
         {
             var title = FacetDefinition.Padded(h.Passage.Title);
             var about = policy.Facets.Where(f => f.Value.Elsewhere is not null && FacetDefinition.Mentions(title, f.Value.Asks)).Select(f => f.Key).ToList();
-            var delta = about.Count(asked.Contains) - about.Count(f => !asked.Contains(f));
-            return h with { Score = h.Score + (Math.Sign(delta) * step) };
+            return about.Any(asked.Contains) ? h with { Score = h.Score + step } : h;
         }).OrderByDescending(h => h.Score).ToList();
         return found with { Hits = hits };
+    }
+
+    /// <summary>
+    /// "Will my insurance pay for yoga classes?": when the question asks for a facet that another topic covers
+    /// (cost: insurance) and neither the best passage's sections nor the first hits cover it, the best passage
+    /// on that topic from a wider search joins the hits second, for the composer to add its answering section.
+    /// </summary>
+    private static SearchResult WithFacetTopic(SearchResult found, TurnContext context, string query, float[]? vector)
+    {
+        if (found.Hits.Count == 0)
+        {
+            return found;
+        }
+
+        var policy = context.Content.Policy;
+        var top = found.Hits[0].Passage;
+        foreach (var name in policy.FacetsOf(context.Text))
+        {
+            var facet = policy.Facets[name];
+            if (facet.Elsewhere is not { } elsewhere || found.Hits.Take(3).Any(h => h.Passage.Topic == elsewhere)
+                || PassageSections.Of(top.Body).Any(s => FacetDefinition.Mentions(s.Cue, facet.AnsweredBy)))
+            {
+                continue;
+            }
+
+            var wider = context.Search.Search(new SearchRequest(query, context.State.Audience, FacetSearchDepth) { Vector = vector });
+            if (wider.Hits.FirstOrDefault(h => h.Passage.Topic == elsewhere) is { } extra)
+            {
+                return found with { Hits = [found.Hits[0], extra with { Score = found.Hits[0].Score * FacetTopicShare }, .. found.Hits.Skip(1).Where(h => h.Passage.Id != extra.Passage.Id)] };
+            }
+        }
+
+        return found;
     }
 
     /// <summary>
@@ -290,7 +326,7 @@ public sealed partial class DialogManager(
 
         // The turn's vector is the message's: for a follow-up the search adds the topic's name to it by meaning.
         var vector = topic is not null || string.Equals(query, context.Text, StringComparison.Ordinal) ? context.Vector : null;
-        var found = Rerank(search.Search(new SearchRequest(query, state.Audience, 6) { Topic = topic, Vector = vector }), context);
+        var found = WithFacetTopic(Rerank(search.Search(new SearchRequest(query, state.Audience, 6) { Topic = topic, Vector = vector }), context), context, query, vector);
         if (found.Hits.Count == 0 || found.Confidence < _options.AnswerThreshold)
         {
             return NotCovered(context, query, found);
@@ -372,7 +408,7 @@ public sealed partial class DialogManager(
         foreach (var name in answer.UnansweredFacets)
         {
             var facet = context.Content.Policy.Facets[name];
-            if (facet.Elsewhere != topic && context.Search.TopicLabels.TryGetValue(facet.Elsewhere!, out var label))
+            if (facet.Elsewhere != topic && answer.Citations.All(c => c.Topic != facet.Elsewhere) && context.Search.TopicLabels.TryGetValue(facet.Elsewhere!, out var label))
             {
                 return (facet.Name!, label);
             }
