@@ -14,6 +14,16 @@ public sealed class SafetyTriageTests(SafetyFixture fixture) : IClassFixture<Saf
     [InlineData("no fever, no weight loss, just achy after gardening")]
     public void Assess_NegatedSigns_DoesNotEscalate(string text) => Assert.Equal(SafetyLevel.None, Assess(text).Level);
 
+    [Theory]
+    [InlineData("lost contol of my bladdar and my lower back is agony")]
+    [InlineData("crushing chets pain going down my left arm")]
+    public void Assess_OneSlipTypos_AreStillRecognised(string text) => Assert.Equal(SafetyLevel.Emergency, Assess(text).Level);
+
+    [Theory]
+    [InlineData("my back aches and I keep a bladder diary for the urologist")]
+    [InlineData("chess club made my neck stiff, any stretches?")]
+    public void Assess_WordsNearARuleWord_DoNotEscalate(string text) => Assert.Equal(SafetyLevel.None, Assess(text).Level);
+
     [Fact]
     public void Assess_NegationOfOneSign_DoesNotCancelAnother()
     {
