@@ -2,7 +2,8 @@ namespace PainBot.Core.Scope;
 
 /// <summary>
 /// Plain-code scope guard over rules kept as data (<c>knowledge/scope/scope-rules.yaml</c>).
-/// Precedence: injection, then clinician, then off-topic (only without care vocabulary), else in scope.
+/// Precedence: injection (in the text, then in what it says once decoded: base64, hex, URL-encoding, rot13), then
+/// clinician, then off-topic (only without care vocabulary), else in scope.
 /// </summary>
 public sealed class ScopeGuard : IScopeGuard
 {
@@ -25,9 +26,25 @@ public sealed class ScopeGuard : IScopeGuard
 
         var words = ScopeText.Words(normalized);
         return FirstMatch(_rules.Injection, normalized, words)
+            ?? Hidden(text)
             ?? FirstMatch(_rules.Clinician, normalized, words)
             ?? (_rules.CareVocabulary.Matches(normalized, words) ? null : FirstMatch(_rules.Out, normalized, words))
             ?? ScopeAssessment.In;
+    }
+
+    // Instructions hidden in base64, hex, URL-encoding or rot13 are screened by the same injection rules.
+    private ScopeAssessment? Hidden(string text)
+    {
+        foreach (var (encoding, decoded) in EncodedText.Decodings(text))
+        {
+            var normalized = ScopeText.Normalize(decoded);
+            if (normalized.Length > 0 && FirstMatch(_rules.Injection, normalized, ScopeText.Words(normalized)) is { } found)
+            {
+                return found with { RuleId = $"{found.RuleId}:{encoding}" };
+            }
+        }
+
+        return null;
     }
 
     private static ScopeAssessment? FirstMatch(IReadOnlyList<ScopeRule> rules, string normalized, string[] words)
