@@ -56,6 +56,7 @@ internal sealed class AskCommand(DialogManager dialog, TextWriter output)
     {
         ScopeVerdict.Out => "out",
         ScopeVerdict.Clinician => "clinician",
+        ScopeVerdict.Privacy => "privacy",
         ScopeVerdict.Injection => "injection",
         _ => "in",
     };

@@ -23,6 +23,7 @@ internal sealed class DialogEval(DialogManager dialog, TextWriter output)
         ["decline"] = ScopeVerdict.Out,
         ["redirect_to_clinician"] = ScopeVerdict.Clinician,
         ["refuse_injection"] = ScopeVerdict.Injection,
+        ["privacy"] = ScopeVerdict.Privacy,
         ["answer"] = ScopeVerdict.In,
         ["in"] = ScopeVerdict.In,
     };

@@ -206,6 +206,7 @@ public sealed partial class DialogManager(
             {
                 ScopeVerdict.Injection => ResponseKeys.RefuseInjection,
                 ScopeVerdict.Clinician => ResponseKeys.RedirectClinician,
+                ScopeVerdict.Privacy => ResponseKeys.DeclinePrivacy,
                 _ => ResponseKeys.DeclineOutOfScope,
             };
             return Simple(context, ReplyKind.Declined, key, starters) with { Scope = verdict.Verdict };

@@ -23,13 +23,14 @@ public static class ResponseKeys
     public const string LongMessage = "long_message";
     public const string SafeNow = "safe_now";
     public const string FacetElsewhere = "facet_elsewhere";
+    public const string DeclinePrivacy = "decline_privacy";
 
     /// <summary>Keys the file must define.</summary>
     public static IReadOnlyList<string> Required { get; } =
     [
         DeclineOutOfScope, RedirectClinician, RefuseInjection, NotCovered, Disclaimer, Welcome,
         Help, StartOver, Handoff, ForgetMe, FeedbackThanks, Clarify,
-        GuideLeft, ClarifySubject, EmptyMessage, EnglishOnly, LongMessage, SafeNow, FacetElsewhere,
+        GuideLeft, ClarifySubject, EmptyMessage, EnglishOnly, LongMessage, SafeNow, FacetElsewhere, DeclinePrivacy,
     ];
 
     /// <summary>Keys the file may define.</summary>

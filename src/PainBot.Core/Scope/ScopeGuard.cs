@@ -3,7 +3,7 @@ namespace PainBot.Core.Scope;
 /// <summary>
 /// Plain-code scope guard over rules kept as data (<c>knowledge/scope/scope-rules.yaml</c>).
 /// Precedence: injection (in the text, then in what it says once decoded: base64, hex, URL-encoding, rot13), then
-/// clinician, then off-topic (only without care vocabulary), else in scope.
+/// privacy (another person's data), then clinician, then off-topic (only without care vocabulary), else in scope.
 /// </summary>
 public sealed class ScopeGuard : IScopeGuard
 {
@@ -27,6 +27,7 @@ public sealed class ScopeGuard : IScopeGuard
         var words = ScopeText.Words(normalized);
         return FirstMatch(_rules.Injection, normalized, words)
             ?? Hidden(text)
+            ?? FirstMatch(_rules.Privacy, normalized, words)
             ?? FirstMatch(_rules.Clinician, normalized, words)
             ?? (_rules.CareVocabulary.Matches(normalized, words) ? null : FirstMatch(_rules.Out, normalized, words))
             ?? ScopeAssessment.In;

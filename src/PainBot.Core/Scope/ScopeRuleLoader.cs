@@ -36,10 +36,11 @@ public static partial class ScopeRuleLoader
             ? reader.Rule("care_vocabulary", entry, ScopeVerdict.In, defaultId: "care-vocabulary")
             : reader.Missing("care_vocabulary");
         var injection = reader.Category("injection", content.Injection, ScopeVerdict.Injection);
+        var privacy = reader.Category("privacy", content.Privacy, ScopeVerdict.Privacy);
         var clinician = reader.Category("clinician", content.Clinician, ScopeVerdict.Clinician);
         var outRules = reader.Category("out", content.Out, ScopeVerdict.Out);
         reader.Errors.ThrowIfAny();
-        return new ScopeRules(injection, clinician, outRules, care!);
+        return new ScopeRules(injection, privacy, clinician, outRules, care!);
     }
 
     /// <summary>
@@ -81,6 +82,8 @@ public static partial class ScopeRuleLoader
         public List<RuleEntry?>? Injection { get; set; }
 
         public List<RuleEntry?>? Clinician { get; set; }
+
+        public List<RuleEntry?>? Privacy { get; set; }
 
         public List<RuleEntry?>? Out { get; set; }
     }

@@ -12,6 +12,9 @@ public enum ScopeVerdict
     /// <summary>Needs a clinician (personal doses, diagnosis, prescriptions, notes for work): redirect to the clinic.</summary>
     Clinician,
 
-    /// <summary>Tries to change the assistant's instructions or reach other people's data: refuse without echoing it.</summary>
+    /// <summary>Tries to change the assistant's instructions: refuse without echoing it.</summary>
     Injection,
+
+    /// <summary>Asks about another identified person's health data or staff's personal details: a kind refusal; nothing is looked up.</summary>
+    Privacy,
 }

@@ -17,6 +17,7 @@ public sealed record ScopeCase(
         "out" or "decline" => ScopeVerdict.Out,
         "clinician" or "redirect_to_clinician" => ScopeVerdict.Clinician,
         "injection" or "refuse_injection" => ScopeVerdict.Injection,
+        "privacy" => ScopeVerdict.Privacy,
         _ => throw new InvalidDataException($"unknown expectation '{Expect}'"),
     };
 

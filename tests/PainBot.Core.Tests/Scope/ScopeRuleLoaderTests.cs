@@ -21,6 +21,9 @@ public sealed class ScopeRuleLoaderTests
         out:
           - id: out-a
             phrases: [bitcoin]
+        privacy:
+          - id: privacy-a
+            phrases: [other patients]
         """;
 
     [Fact]
@@ -28,9 +31,11 @@ public sealed class ScopeRuleLoaderTests
     {
         var rules = ScopeRuleLoader.Load(ScopeTestPaths.ScopeFolder);
         Assert.NotEmpty(rules.Injection);
+        Assert.NotEmpty(rules.Privacy);
         Assert.NotEmpty(rules.Clinician);
         Assert.NotEmpty(rules.Out);
         Assert.All(rules.Injection, r => Assert.Equal(ScopeVerdict.Injection, r.Verdict));
+        Assert.All(rules.Privacy, r => Assert.Equal(ScopeVerdict.Privacy, r.Verdict));
         Assert.All(rules.Clinician, r => Assert.Equal(ScopeVerdict.Clinician, r.Verdict));
         Assert.All(rules.Out, r => Assert.Equal(ScopeVerdict.Out, r.Verdict));
     }
