@@ -29,7 +29,7 @@ internal static class CliApp
         for example PAINBOT_Knowledge__Path=/srv/painbot/knowledge.
         """;
 
-    private static readonly HashSet<string> FlagsWithValues = ["--audience", "--top", "--mode", "--out", "--retrieval", "--safety", "--scope", "--scripts", "--facts"];
+    private static readonly HashSet<string> FlagsWithValues = ["--audience", "--top", "--mode", "--out", "--retrieval", "--safety", "--scope", "--scripts", "--facts", "--conversations"];
 
     public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error, IDictionary<string, string?>? settings = null)
     {

@@ -10,7 +10,7 @@ internal sealed class EvalCommand(IServiceProvider services, TextWriter output)
 {
     public async Task<int> RunAsync(CommandLine cmd)
     {
-        cmd.RejectUnknown("--retrieval", "--safety", "--scope", "--scripts", "--facts", "--fit-confidence", "--screen-cv", "--with-words");
+        cmd.RejectUnknown("--retrieval", "--safety", "--scope", "--scripts", "--facts", "--conversations", "--summary-only", "--fit-confidence", "--screen-cv", "--with-words");
         var retrievalPath = Required(cmd.Value("--retrieval") ?? EvalPaths.Default("retrieval_dev.jsonl"), "--retrieval");
         var knowledge = services.GetRequiredService<KnowledgeService>();
         if (cmd.Has("--screen-cv"))
@@ -48,6 +48,12 @@ internal sealed class EvalCommand(IServiceProvider services, TextWriter output)
         if (facts is not null)
         {
             await new FactsEval(services.GetRequiredService<DialogManager>(), output).Run(Required(facts, "--facts")).ConfigureAwait(false);
+        }
+
+        if (cmd.Value("--conversations") is { } conversations)
+        {
+            // --summary-only: the figures without the misses (for a first look at a held-out set).
+            await new ConversationEval(services.GetRequiredService<DialogManager>(), output).Run(Required(conversations, "--conversations"), !cmd.Has("--summary-only")).ConfigureAwait(false);
         }
 
         // Only with a model configured: the extractive figures above are then those of the verified answers.

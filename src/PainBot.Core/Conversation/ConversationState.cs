@@ -26,6 +26,9 @@ public sealed class ConversationState
     /// <summary>Topic of the last answer, for follow-ups such as "is it safe?".</summary>
     public string? LastTopic { get; set; }
 
+    /// <summary>The subjects talked about before <see cref="LastTopic"/>, most recent first (a few), for "going back to that".</summary>
+    public List<string> EarlierTopics { get; } = [];
+
     /// <summary>Passages found for the last question, best first, for "tell me more".</summary>
     public IReadOnlyList<string> LastPassageIds { get; set; } = [];
 

@@ -26,6 +26,11 @@ public sealed partial class DialogManager(
     ILogger<DialogManager> logger)
 {
 
+    private const int MaxEarlierTopics = 4;
+
+    // A resolved follow-up lifts passages on the subject in play by this many facet steps.
+    private const double SubjectLift = 1.5;
+
     // How far a passage moves for the facet of its title, as a share of the best score.
     private const double FacetRerankShare = 0.08;
 
@@ -237,11 +242,15 @@ public sealed partial class DialogManager(
 
         var query = text;
         string? topic = null;
-        if (FollowUp.NeedsContext(text) && !NamesAnotherTherapy(context, text))
+        string? subject = null;
+        // "Going back to what you said before" with nothing named: the subject before the last one.
+        var inPlay = FollowUp.IsReturn(text) && !NamesAnotherTherapy(context, text) && state.EarlierTopics.Count > 0 ? state.EarlierTopics[0] : state.LastTopic;
+        if (!FollowUp.IsSwitch(text) && (FollowUp.NeedsContext(text) || inPlay != state.LastTopic) && !NamesAnotherTherapy(context, text))
         {
-            if (state.LastTopic is not null && context.Search.TopicLabels.TryGetValue(state.LastTopic, out var label))
+            if (inPlay is not null && context.Search.TopicLabels.TryGetValue(inPlay, out var label))
             {
                 query = FollowUp.Resolve(text, label);
+                subject = inPlay;
                 topic = label;
             }
             else if (!FollowUp.HasSubject(text))
@@ -251,7 +260,7 @@ public sealed partial class DialogManager(
             }
         }
 
-        return await RetrieveAndComposeAsync(context, query, cancellationToken, topic).ConfigureAwait(false);
+        return await RetrieveAndComposeAsync(context, query, cancellationToken, topic, subject).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -259,7 +268,7 @@ public sealed partial class DialogManager(
     /// acupuncture?" for "is acupuncture covered") moves up. (Moving down the passages about a facet not asked for
     /// was tried and dropped: it sank "How do I find a good yoga teacher?", whose cost section answered.)
     /// </summary>
-    private static SearchResult Rerank(SearchResult found, TurnContext context)
+    private static SearchResult Rerank(SearchResult found, TurnContext context, string? subject = null)
     {
         if (found.Hits.Count < 2)
         {
@@ -273,7 +282,9 @@ public sealed partial class DialogManager(
         {
             var title = FacetDefinition.Padded(h.Passage.Title);
             var about = policy.Facets.Where(f => f.Value.Elsewhere is not null && FacetDefinition.Mentions(title, f.Value.Asks)).Select(f => f.Key).ToList();
-            return about.Any(asked.Contains) ? h with { Score = h.Score + step } : h;
+            // A follow-up is about the subject in play: "any side effects?" after acupuncture wants acupuncture's.
+            var lift = (about.Any(asked.Contains) ? step : 0) + (h.Passage.Topic == subject ? step * SubjectLift : 0);
+            return lift > 0 ? h with { Score = h.Score + lift } : h;
         }).OrderByDescending(h => h.Score).ToList();
         return found with { Hits = hits };
     }
@@ -321,13 +332,13 @@ public sealed partial class DialogManager(
         return context.Search.TopicLabels.Keys.Any(t => t != context.State.LastTopic && TopicNames.IsTherapy(t) && TopicNames.SubjectWords(t).Any(stems.Contains));
     }
 
-    private async Task<TurnResult> RetrieveAndComposeAsync(TurnContext context, string query, CancellationToken cancellationToken, string? topic = null)
+    private async Task<TurnResult> RetrieveAndComposeAsync(TurnContext context, string query, CancellationToken cancellationToken, string? topic = null, string? subject = null)
     {
         var (state, safety, search) = (context.State, context.Safety, context.Search);
 
         // The turn's vector is the message's: for a follow-up the search adds the topic's name to it by meaning.
         var vector = topic is not null || string.Equals(query, context.Text, StringComparison.Ordinal) ? context.Vector : null;
-        var found = WithFacetTopic(Rerank(search.Search(new SearchRequest(query, state.Audience, 6) { Topic = topic, Vector = vector }), context), context, query, vector);
+        var found = WithFacetTopic(Rerank(search.Search(new SearchRequest(query, state.Audience, 6) { Topic = topic, Vector = vector }), context, subject), context, query, vector);
         if (found.Hits.Count == 0 || found.Confidence < _options.AnswerThreshold)
         {
             return NotCovered(context, query, found);
@@ -365,7 +376,7 @@ public sealed partial class DialogManager(
 
         var cited = answer.Citations.Select(c => hits.First(h => h.Passage.Id == c.PassageId)).ToList();
         var topic = hits[0].Passage.Topic;
-        state.LastTopic = topic;
+        Remember(context, topic, request.Facets.Values);
         state.LastPassageIds = [.. hits.Select(h => h.Passage.Id)];
         foreach (var c in answer.Citations)
         {
@@ -401,6 +412,33 @@ public sealed partial class DialogManager(
         var level = safety.Level == SafetyLevel.MedSafety ? SafetyLevel.MedSafety : SafetyLevel.None;
         var reply = new BotReply(string.Join("\n\n", parts), ReplyKind.Answer, answer.Citations, suggestions, level);
         return new TurnResult([reply], safety, ScopeVerdict.In, cited, confidence, disclaimer, false, suggestions);
+    }
+
+    /// <summary>
+    /// Keeps the subject in play: the answer's topic becomes the last topic (the one before it moves to the earlier
+    /// ones), except that a facet's own topic (insurance for "how much is it?") does not replace the subject the
+    /// person is asking about.
+    /// </summary>
+    private static void Remember(TurnContext context, string topic, IEnumerable<FacetDefinition> facets)
+    {
+        var state = context.State;
+        if (topic == state.LastTopic || (state.LastTopic is not null && facets.Any(f => f.Elsewhere == topic)))
+        {
+            return;
+        }
+
+        if (state.LastTopic is not null)
+        {
+            state.EarlierTopics.Remove(state.LastTopic);
+            state.EarlierTopics.Insert(0, state.LastTopic);
+            if (state.EarlierTopics.Count > MaxEarlierTopics)
+            {
+                state.EarlierTopics.RemoveAt(MaxEarlierTopics);
+            }
+        }
+
+        state.EarlierTopics.Remove(topic);
+        state.LastTopic = topic;
     }
 
     /// <summary>The first facet asked for that the answer does not cover, with the label of the topic that does.</summary>
@@ -515,6 +553,7 @@ public sealed partial class DialogManager(
         state.LastMessageVector = null;
         state.Guide = null;
         state.LastTopic = null;
+        state.EarlierTopics.Clear();
         state.LastPassageIds = [];
         state.ShownPassageIds.Clear();
     }

@@ -24,6 +24,12 @@ public static partial class FollowUp
         return Opening().IsMatch(t) || (Pronoun().IsMatch(t) && Words.ContentStems(t).Count <= 3);
     }
 
+    /// <summary>"Different question: ...", "moving on", "something else": the person starts a new subject.</summary>
+    public static bool IsSwitch(string text) => Switch().IsMatch(text.Trim().ToLowerInvariant());
+
+    /// <summary>"Going back to what you said before", "back to the first thing": the subject before the last one.</summary>
+    public static bool IsReturn(string text) => Return().IsMatch(text.Trim().ToLowerInvariant());
+
     /// <summary>Whether the message names its own subject ("what about massage for my neck") beyond generic words.</summary>
     public static bool HasSubject(string text) =>
         Words.ContentStems(text).Any(w => !Generic.Contains(w));
@@ -37,6 +43,12 @@ public static partial class FollowUp
 
     /// <summary>The message made standalone with the last topic's name, e.g. "what about for migraines? (Acupuncture)".</summary>
     public static string Resolve(string text, string lastTopicLabel) => $"{text} {lastTopicLabel}";
+
+    [GeneratedRegex(@"^(ok(ay)?,? |so,? |also,? |hey,? )?(different|another|new|separate|unrelated|other|next|random|quick (different|unrelated)) (question|topic|thing|subject|q)\b|^(ok(ay)?,? |so,? |also,? )?(something else|moving on|changing (the )?subject|change of subject|on (a|an)other (note|topic)|unrelated,|totally unrelated|switching (topics?|gears))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Switch();
+
+    [GeneratedRegex(@"\b(go(ing)? back to|back to (what|the|that|my|your|our)|earlier (you|u) (said|mentioned)|you (said|mentioned) (earlier|before|first)|the (first|earlier|other|previous) (thing|one|topic|question)|what we (talked|were talking) about (before|earlier|first))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Return();
 
     [GeneratedRegex(@"^(tell me more|more|more please|go on|continue|keep going|anything else|what else|more info|more information|details)$", RegexOptions.CultureInvariant)]
     private static partial Regex More();
