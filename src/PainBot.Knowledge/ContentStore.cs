@@ -139,7 +139,14 @@ public sealed partial class ContentStore : IContentSource, IDisposable
     {
         var folder = _options.Path;
         var rules = SafetyRuleLoader.Load(Path.Combine(folder, "safety"));
-        var scope = new ScopeGuard(ScopeRuleLoader.Load(Path.Combine(folder, "scope")));
+        IScopeGuard scope = new ScopeGuard(ScopeRuleLoader.Load(Path.Combine(folder, "scope")));
+        var scopeBank = TrainedScopeScreen.LoadBank(folder);
+        if (scopeBank.Count > 0 && _knowledge.Encoder is { } scopeEncoder && _options.LearnedScreen)
+        {
+            var ordinary = search.Snapshot.Passages.Where(p => p.Audience != Audience.Staff).SelectMany(p => p.Questions.Take(ScreenQuestionsPerPassage));
+            scope = TrainedScopeScreen.Build(scope, scopeBank, ordinary, scopeEncoder, _options.EmbeddingCachePath, _loggers.CreateLogger<TrainedScopeScreen>());
+        }
+
         var texts = ResponseTexts.Load(folder);
         var screenFile = CrisisScreenFile.Load(folder);
         var encoder = _knowledge.Encoder;

@@ -194,11 +194,14 @@ public sealed partial class TrainedSafetyScreen : ISafetyScreen
     }
 
     /// <summary>The rows' schema for vectors of <paramref name="dims"/> dimensions (the label a key over the levels).</summary>
-    public static SchemaDefinition InputSchema(int dims)
+    public static SchemaDefinition InputSchema(int dims) => InputSchema(dims, LearnedScreenModel.Classes.Count);
+
+    /// <summary>The rows' schema for vectors of <paramref name="dims"/> dimensions and a label over <paramref name="classes"/> classes.</summary>
+    public static SchemaDefinition InputSchema(int dims, int classes)
     {
         var schema = SchemaDefinition.Create(typeof(Row));
         schema[nameof(Row.Embedding)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, dims);
-        schema[nameof(Row.Label)].ColumnType = new KeyDataViewType(typeof(uint), LearnedScreenModel.Classes.Count);
+        schema[nameof(Row.Label)].ColumnType = new KeyDataViewType(typeof(uint), classes);
         return schema;
     }
 
