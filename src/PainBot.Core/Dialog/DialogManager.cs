@@ -260,7 +260,13 @@ public sealed partial class DialogManager(
             }
         }
 
-        return await RetrieveAndComposeAsync(context, query, cancellationToken, topic, subject).ConfigureAwait(false);
+        // "even on bad days?", "gentler kind then?": a short fragment the content does not cover on its own is read
+        // with the subject in play before the person is told it is not covered (and only then recorded as such).
+        var inPlayLabel = subject is null && state.LastTopic is not null && FollowUp.IsFragment(text) && context.Search.TopicLabels.TryGetValue(state.LastTopic, out var l) ? l : null;
+        var answer = await RetrieveAndComposeAsync(context, query, cancellationToken, topic, subject, record: inPlayLabel is null).ConfigureAwait(false);
+        return inPlayLabel is not null && answer.Replies is [{ Kind: ReplyKind.NotCovered }]
+            ? await RetrieveAndComposeAsync(context, FollowUp.Resolve(text, inPlayLabel), cancellationToken, inPlayLabel, state.LastTopic).ConfigureAwait(false)
+            : answer;
     }
 
     /// <summary>
@@ -332,7 +338,7 @@ public sealed partial class DialogManager(
         return context.Search.TopicLabels.Keys.Any(t => t != context.State.LastTopic && TopicNames.IsTherapy(t) && TopicNames.SubjectWords(t).Any(stems.Contains));
     }
 
-    private async Task<TurnResult> RetrieveAndComposeAsync(TurnContext context, string query, CancellationToken cancellationToken, string? topic = null, string? subject = null)
+    private async Task<TurnResult> RetrieveAndComposeAsync(TurnContext context, string query, CancellationToken cancellationToken, string? topic = null, string? subject = null, bool record = true)
     {
         var (state, safety, search) = (context.State, context.Safety, context.Search);
 
@@ -341,7 +347,7 @@ public sealed partial class DialogManager(
         var found = WithFacetTopic(Rerank(search.Search(new SearchRequest(query, state.Audience, 6) { Topic = topic, Vector = vector }), context, subject), context, query, vector);
         if (found.Hits.Count == 0 || found.Confidence < _options.AnswerThreshold)
         {
-            return NotCovered(context, query, found);
+            return NotCovered(context, query, found, record);
         }
 
         // A very short message whose best passages split across topics gets one clarifying question.
@@ -479,11 +485,15 @@ public sealed partial class DialogManager(
         return await ComposeAsync(context, hits[0].Passage.Title, hits, 1.0, cancellationToken).ConfigureAwait(false);
     }
 
-    private TurnResult NotCovered(TurnContext context, string query, SearchResult found)
+    private TurnResult NotCovered(TurnContext context, string query, SearchResult found, bool record = true)
     {
         var channel = context.Turn.Channel;
-        unanswered.Record(Redactor.Redact(query), channel, found.Confidence);
-        LogNotCovered(channel, found.Confidence);
+        if (record)
+        {
+            unanswered.Record(Redactor.Redact(query), channel, found.Confidence);
+            LogNotCovered(channel, found.Confidence);
+        }
+
         var labels = context.Search.TopicLabels;
         var related = found.Hits.Select(h => h.Passage.Topic).Distinct()
             .Select(t => labels.TryGetValue(t, out var l) ? l : null).OfType<string>().Take(3).ToList();

@@ -24,6 +24,18 @@ public static partial class FollowUp
         return Opening().IsMatch(t) || (Pronoun().IsMatch(t) && Words.ContentStems(t).Count <= 3);
     }
 
+    /// <summary>A short fragment with some content ("even on bad days?", "simpler wording?"), not an acknowledgement ("ok cool").</summary>
+    public static bool IsFragment(string text) =>
+        Words.Tokens(text).Count() <= MaxFragmentWords && Words.ContentStems(text).Any(w => !Acknowledgements.Contains(w));
+
+    private const int MaxFragmentWords = 6;
+
+    private static readonly HashSet<string> Acknowledgements = new(StringComparer.Ordinal)
+    {
+        "ok", "okay", "cool", "sure", "yes", "yeah", "yep", "nope", "great", "nice", "alright", "fine", "perfect",
+        "awesome", "lol", "hmm", "right", "understood", "gotcha", "bye", "hello", "hi", "hey",
+    };
+
     /// <summary>"Different question: ...", "moving on", "something else": the person starts a new subject.</summary>
     public static bool IsSwitch(string text) => Switch().IsMatch(text.Trim().ToLowerInvariant());
 
