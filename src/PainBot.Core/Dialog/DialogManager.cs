@@ -205,6 +205,15 @@ public sealed partial class DialogManager(
         }
 
         var verdict = context.Content.Scope.Assess(text);
+
+        // The learned screen reads messages on their own; a short follow-up ("and app-based versions?") means
+        // something only with the subject in play, so only the rules judge it.
+        if (verdict.RuleId?.StartsWith("screen:", StringComparison.Ordinal) == true && state.LastTopic is not null
+            && (FollowUp.NeedsContext(text) || FollowUp.IsFragment(text)))
+        {
+            verdict = ScopeAssessment.In;
+        }
+
         if (verdict.Verdict != ScopeVerdict.In)
         {
             var key = verdict.Verdict switch
