@@ -139,11 +139,14 @@ public sealed partial class ContentStore : IContentSource, IDisposable
     {
         var folder = _options.Path;
         var rules = SafetyRuleLoader.Load(Path.Combine(folder, "safety"));
+        // The passages' first few questions stand for ordinary, in-scope messages in both learned screens; the banks
+        // hold the hard negatives. All of them would outweigh the banks' ordinary examples and pull messages with a
+        // warning sign towards "ordinary".
+        var ordinary = search.Snapshot.Passages.Where(p => p.Audience != Audience.Staff).SelectMany(p => p.Questions.Take(ScreenQuestionsPerPassage)).ToList();
         IScopeGuard scope = new ScopeGuard(ScopeRuleLoader.Load(Path.Combine(folder, "scope")));
         var scopeBank = TrainedScopeScreen.LoadBank(folder);
         if (scopeBank.Count > 0 && _knowledge.Encoder is { } scopeEncoder && _options.LearnedScreen)
         {
-            var ordinary = search.Snapshot.Passages.Where(p => p.Audience != Audience.Staff).SelectMany(p => p.Questions.Take(ScreenQuestionsPerPassage));
             scope = TrainedScopeScreen.Build(scope, scopeBank, ordinary, scopeEncoder, _options.EmbeddingCachePath, _loggers.CreateLogger<TrainedScopeScreen>());
         }
 
@@ -160,7 +163,7 @@ public sealed partial class ContentStore : IContentSource, IDisposable
             LogScreenOff(screenFile is null ? $"no {CrisisScreenFile.RelativePath}" : "Knowledge:Dense is off");
         }
 
-        var triage = new SafetyTriage(rules, _safety, _clinic, _loggers.CreateLogger<SafetyTriage>(), screen, LearnedScreen(folder, search));
+        var triage = new SafetyTriage(rules, _safety, _clinic, _loggers.CreateLogger<SafetyTriage>(), screen, LearnedScreen(folder, ordinary));
         if (encoder is not null)
         {
             // Warm the encoder and the screen's path before anyone asks (the first embedding loads the model).
@@ -172,7 +175,7 @@ public sealed partial class ContentStore : IContentSource, IDisposable
     }
 
     // The learned layer: on when the folder has the bank and its settings, the encoder is on and it is not turned off.
-    private TrainedSafetyScreen? LearnedScreen(string folder, HybridSearch search)
+    private TrainedSafetyScreen? LearnedScreen(string folder, IReadOnlyList<string> ordinary)
     {
         var settings = LearnedScreenSettings.Load(folder, _safety);
         var bank = SafetyExampleBank.Load(folder);
@@ -182,10 +185,7 @@ public sealed partial class ContentStore : IContentSource, IDisposable
             return null;
         }
 
-        // The passages' first few questions stand for ordinary messages; the bank holds the hard negatives. All of
-        // them would outweigh the bank's ordinary examples and pull messages with a warning sign towards "ordinary".
-        var questions = search.Snapshot.Passages.Where(p => p.Audience != Audience.Staff).SelectMany(p => p.Questions.Take(ScreenQuestionsPerPassage));
-        return TrainedSafetyScreen.Build(bank, questions, encoder, _options.EmbeddingCachePath, settings, _loggers.CreateLogger<TrainedSafetyScreen>());
+        return TrainedSafetyScreen.Build(bank, ordinary, encoder, _options.EmbeddingCachePath, settings, _loggers.CreateLogger<TrainedSafetyScreen>());
     }
 
     [LoggerMessage(EventId = 2112, Level = LogLevel.Warning, Message = "Learned safety screen off ({Reason})")]

@@ -11,19 +11,9 @@ public sealed partial class ContentStandardsTests
     // The clinic's seed guide is a promotional article: it may back a clinic-specific statement, never alone.
     private const string SeedGuide = "clinic source guide";
 
-    private static readonly KnowledgeBase Shipped =
-        new KnowledgeLoader(new ClinicOptions().Placeholders()).Load(Path.Combine(Services.RepoRoot(), "knowledge"));
+    private static readonly KnowledgeBase Shipped = ShippedKnowledge.Base;
 
-    public static TheoryData<string> PassageIds()
-    {
-        var data = new TheoryData<string>();
-        foreach (var passage in Shipped.Passages)
-        {
-            data.Add(passage.Id);
-        }
-
-        return data;
-    }
+    public static TheoryData<string> PassageIds() => ShippedKnowledge.PassageIds();
 
     [Theory]
     [MemberData(nameof(PassageIds))]

@@ -143,7 +143,7 @@ public sealed class ExtractiveComposer : IAnswerComposer
 
     // A passage whose title is about the facet ("Does insurance pay for acupuncture?") answers it as a whole.
     private static bool Covers(Passage passage, FacetDefinition facet) =>
-        FacetDefinition.Mentions(FacetDefinition.Padded(passage.Title), facet.AnsweredBy) || FacetDefinition.Mentions(FacetDefinition.Padded(passage.Title), facet.Asks);
+        FacetDefinition.Padded(passage.Title) is var title && (FacetDefinition.Mentions(title, facet.AnsweredBy) || FacetDefinition.Mentions(title, facet.Asks));
 
     /// <summary>
     /// A second passage worth adding: the best hit on another topic that the question names (a word of its topic

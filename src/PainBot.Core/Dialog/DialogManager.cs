@@ -291,7 +291,7 @@ public sealed partial class DialogManager(
         }
 
         var policy = context.Content.Policy;
-        var asked = policy.FacetsOf(context.Text);
+        var asked = context.Facets;
         var step = found.Hits[0].Score * FacetRerankShare;
         var hits = found.Hits.Select(h =>
         {
@@ -318,7 +318,7 @@ public sealed partial class DialogManager(
 
         var policy = context.Content.Policy;
         var top = found.Hits[0].Passage;
-        foreach (var name in policy.FacetsOf(context.Text))
+        foreach (var name in context.Facets)
         {
             var facet = policy.Facets[name];
             if (facet.Elsewhere is not { } elsewhere || found.Hits.Take(3).Any(h => h.Passage.Topic == elsewhere)
@@ -377,7 +377,7 @@ public sealed partial class DialogManager(
         var maxWords = state.Audience == Audience.Staff ? _options.StaffAnswerWords : _options.PatientAnswerWords;
         // The facets come from the person's own words ("how much is it?" asks for cost whatever "it" is).
         var policy = context.Content.Policy;
-        var request = new ComposeRequest(query, state.Audience, hits, maxWords) { Facets = policy.FacetsOf(context.Text).ToDictionary(f => f, f => policy.Facets[f]) };
+        var request = new ComposeRequest(query, state.Audience, hits, maxWords) { Facets = context.Facets.ToDictionary(f => f, f => policy.Facets[f]) };
         ComposedAnswer answer;
         try
         {

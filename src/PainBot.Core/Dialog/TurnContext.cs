@@ -19,6 +19,11 @@ namespace PainBot.Core.Dialog;
 /// <param name="Command">The command the message says, if any (recognised once per turn).</param>
 public sealed record TurnContext(UserTurn Turn, string Text, float[]? Vector, ClinicContent Content, ConversationState State, SafetyAssessment Safety, Command Command)
 {
+    private IReadOnlyList<string>? _facets;
+
     /// <summary>The snapshot's search.</summary>
     public IKnowledgeSearch Search => Content.Search;
+
+    /// <summary>The facets the person's own words ask for (cost, timing, ...), worked out once per turn.</summary>
+    public IReadOnlyList<string> Facets => _facets ??= Content.Policy.FacetsOf(Text);
 }

@@ -11,11 +11,14 @@ public static class TopicNames
         "integrative", "anti", "management",
     };
 
+    // Topic ids are few and fixed; each is split once (this runs on every turn).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlySet<string>> Subjects = new(StringComparer.Ordinal);
+
     /// <summary>The stemmed words of a topic id that name its subject ("tai", "chi", "qigong" of mind-body-tai-chi-qigong), not its family.</summary>
-    public static HashSet<string> SubjectWords(string topic)
+    public static IReadOnlySet<string> SubjectWords(string topic)
     {
         ArgumentNullException.ThrowIfNull(topic);
-        return [.. topic.Split('-').Where(w => !Families.Contains(w)).Select(Words.Stem)];
+        return Subjects.GetOrAdd(topic, t => t.Split('-').Where(w => !Families.Contains(w)).Select(Words.Stem).ToHashSet(StringComparer.Ordinal));
     }
 
     /// <summary>Whether the topic is a therapy or a kind of care (mind-body, physical, psychological, nutrition, conventional).</summary>

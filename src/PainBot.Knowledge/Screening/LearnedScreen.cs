@@ -16,15 +16,24 @@ public static class LearnedScreen
     {
         ArgumentNullException.ThrowIfNull(examples);
         ArgumentNullException.ThrowIfNull(embedder);
-        // Its own file: the passages' cache keeps only the passages' texts when it saves.
-        var cache = new EmbeddingCache(cacheFolder, embedder.ModelId, embedder.Dimensions, set: "safety-examples");
-        var texts = examples.Select(e => e.Text).Concat(examples.Where(e => e.Previous is not null).Select(e => e.Previous!)).Distinct(StringComparer.Ordinal).ToList();
-        var (vectors, _) = cache.GetOrAdd(texts, missing => [.. missing.Select(t => embedder.Embed([t])[0])]);
-        cache.Save(texts);
-        var byText = texts.Select((t, i) => (t, i)).ToDictionary(x => x.t, x => vectors[x.i], StringComparer.Ordinal);
+        var byText = Embed(examples.Select(e => e.Text).Concat(examples.Where(e => e.Previous is not null).Select(e => e.Previous!)), embedder, cacheFolder, "safety-examples");
         var own = examples.Select(e => byText[e.Text]).ToArray();
         var combined = examples.Select(e => e.Previous is null ? null : Combine(byText[e.Previous], byText[e.Text])).ToArray();
         return (own, combined);
+    }
+
+    /// <summary>
+    /// The vector of each distinct text, through the embedding cache's file <paramref name="set"/> (a bank's own
+    /// file: the passages' cache keeps only the passages' texts when it saves).
+    /// </summary>
+    public static Dictionary<string, float[]> Embed(IEnumerable<string> texts, ITextEmbedder embedder, string? cacheFolder, string set)
+    {
+        ArgumentNullException.ThrowIfNull(embedder);
+        var distinct = texts.Distinct(StringComparer.Ordinal).ToList();
+        var cache = new EmbeddingCache(cacheFolder, embedder.ModelId, embedder.Dimensions, set);
+        var (vectors, _) = cache.GetOrAdd(distinct, missing => [.. missing.Select(t => embedder.Embed([t])[0])]);
+        cache.Save(distinct);
+        return distinct.Select((t, i) => (t, i)).ToDictionary(x => x.t, x => vectors[x.i], StringComparer.Ordinal);
     }
 
     /// <summary>The training rows: each example's own vector, plus the two-message vector where there is one.</summary>

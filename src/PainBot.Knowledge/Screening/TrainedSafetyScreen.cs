@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -29,8 +27,6 @@ public sealed partial class TrainedSafetyScreen : ISafetyScreen
     private readonly ILogger _logger;
     private readonly ConcurrentBag<PredictionEngine<Row, Scored>> _engines = [];
 
-    // One training per model file at a time in this process; others wait and load what it saved.
-    private static readonly ConcurrentDictionary<string, object> Building = new(StringComparer.Ordinal);
 
     private TrainedSafetyScreen(MLContext ml, ITransformer model, LearnedScreenSettings settings, ILogger logger)
     {
@@ -53,30 +49,14 @@ public sealed partial class TrainedSafetyScreen : ISafetyScreen
         ArgumentNullException.ThrowIfNull(encoder);
         ArgumentNullException.ThrowIfNull(settings);
         var all = examples.Concat(ordinary.Distinct(StringComparer.Ordinal).Select(q => new SafetyExample(q, SafetyLevel.None, null))).ToList();
-        var path = string.IsNullOrWhiteSpace(cacheFolder) ? null : Path.Combine(cacheFolder, $"safety-screen-{Hash(all, encoder.Embedder.ModelId)}.zip");
-        lock (Building.GetOrAdd(path ?? string.Empty, _ => new object()))
-        {
-            return LoadOrTrain(all, encoder, cacheFolder, path, settings, logger);
-        }
+        var ml = new MLContext(seed: 7);
+        var hash = ScreenModelCache.Hash(Recipe, encoder.Embedder.ModelId, all.Select(e => $"{e.Level}\t{e.Previous}\t{e.Text}"));
+        var model = ScreenModelCache.LoadOrTrain(ml, cacheFolder, "safety-screen", hash, () => Train(ml, all, encoder, cacheFolder), how => LogModel(logger, how, all.Count));
+        return new TrainedSafetyScreen(ml, model, settings, logger);
     }
 
-    private static TrainedSafetyScreen LoadOrTrain(List<SafetyExample> all, QuestionEncoder encoder, string? cacheFolder, string? path, LearnedScreenSettings settings, ILogger logger)
+    private static (ITransformer, DataViewSchema) Train(MLContext ml, List<SafetyExample> all, QuestionEncoder encoder, string? cacheFolder)
     {
-        var ml = new MLContext(seed: 7);
-        if (path is not null && File.Exists(path))
-        {
-            try
-            {
-                var cached = ml.Model.Load(path, out _);
-                LogModel(logger, "loaded from the cache", all.Count);
-                return new TrainedSafetyScreen(ml, cached, settings, logger);
-            }
-            catch (Exception ex) when (ex is InvalidOperationException or InvalidDataException or IOException or FormatException)
-            {
-                LogModel(logger, "cache unreadable, trained again", all.Count);
-            }
-        }
-
         var (vectors, combined) = LearnedScreen.Vectors(all, encoder.Embedder, cacheFolder);
         var rows = new List<Row>();
         for (var i = 0; i < all.Count; i++)
@@ -90,23 +70,7 @@ public sealed partial class TrainedSafetyScreen : ISafetyScreen
         }
 
         var data = ml.Data.LoadFromEnumerable(rows, InputSchema(vectors[0].Length));
-        var model = Pipeline(ml).Fit(data);
-        if (path is not null)
-        {
-            Directory.CreateDirectory(cacheFolder!);
-            var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
-            ml.Model.Save(model, data.Schema, temporary);
-            File.Move(temporary, path, overwrite: true);
-
-            // Models of earlier banks are never loaded again.
-            foreach (var stale in Directory.EnumerateFiles(cacheFolder!, "safety-screen-*.zip").Where(f => f != path))
-            {
-                File.Delete(stale);
-            }
-        }
-
-        LogModel(logger, "trained", all.Count);
-        return new TrainedSafetyScreen(ml, model, settings, logger);
+        return (Pipeline(ml).Fit(data), data.Schema);
     }
 
     /// <summary>The features and trainer (cross-validated by <c>painbot eval --screen-cv --with-words</c>).</summary>
@@ -203,18 +167,6 @@ public sealed partial class TrainedSafetyScreen : ISafetyScreen
         schema[nameof(Row.Embedding)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, dims);
         schema[nameof(Row.Label)].ColumnType = new KeyDataViewType(typeof(uint), classes);
         return schema;
-    }
-
-    private static string Hash(IReadOnlyList<SafetyExample> all, string modelId)
-    {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData(Encoding.UTF8.GetBytes(Recipe + "\n" + modelId + "\n"));
-        foreach (var e in all)
-        {
-            sha.AppendData(Encoding.UTF8.GetBytes($"{e.Level}\t{e.Previous}\t{e.Text}\n"));
-        }
-
-        return Convert.ToHexString(sha.GetHashAndReset())[..16].ToLowerInvariant();
     }
 
     [LoggerMessage(EventId = 2110, Level = LogLevel.Information, Message = "Learned safety screen {How} ({Count} examples)")]

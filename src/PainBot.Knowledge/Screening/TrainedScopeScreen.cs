@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.ML;
@@ -9,6 +7,11 @@ using PainBot.Core.Scope;
 using PainBot.Knowledge.Embeddings;
 
 namespace PainBot.Knowledge.Screening;
+
+/// <summary>One labelled message of the scope example bank (<c>knowledge/scope/examples/*.jsonl</c>).</summary>
+/// <param name="Text">The message.</param>
+/// <param name="Label">What the scope check should decide for it.</param>
+public sealed record ScopeExample(string Text, ScopeVerdict Label);
 
 /// <summary>
 /// The learned layer of the scope check: the safety screen's features and trainer (<see cref="TrainedSafetyScreen.Pipeline"/>)
@@ -49,88 +52,28 @@ public sealed partial class TrainedScopeScreen : IScopeGuard
 
     /// <summary>The bank under <paramref name="knowledgeFolder"/> (empty without the folder).</summary>
     /// <exception cref="ContentException">A line is not a JSON object with a text and a known label.</exception>
-    public static IReadOnlyList<(string Text, ScopeVerdict Label)> LoadBank(string knowledgeFolder)
-    {
-        var folder = Path.Combine(knowledgeFolder, RelativePath);
-        if (!Directory.Exists(folder))
-        {
-            return [];
-        }
-
-        var examples = new List<(string, ScopeVerdict)>();
-        var errors = new ContentErrors("The scope example bank");
-        foreach (var path in Directory.GetFiles(folder, "*.jsonl").Order(StringComparer.Ordinal))
-        {
-            var number = 0;
-            foreach (var line in File.ReadLines(path))
-            {
-                number++;
-                if (string.IsNullOrWhiteSpace(line))
-                {
-                    continue;
-                }
-
-                var parsed = Parse(line);
-                if (parsed is { } example)
-                {
-                    examples.Add(example);
-                }
-                else
-                {
-                    errors.Add(Path.Combine(RelativePath, Path.GetFileName(path)), number, null, "not a JSON object with \"text\" and \"label\" (in, out, clinician, injection or privacy)");
-                }
-            }
-        }
-
-        errors.ThrowIfAny();
-        return examples;
-    }
+    public static IReadOnlyList<ScopeExample> LoadBank(string knowledgeFolder) =>
+        ExampleBankFile.Read(knowledgeFolder, RelativePath, "The scope example bank", "not a JSON object with \"text\" and \"label\" (in, out, clinician, injection or privacy)", Parse);
 
     /// <summary>Loads the cached model for this bank, or trains and caches it.</summary>
-    public static TrainedScopeScreen Build(IScopeGuard rules, IReadOnlyList<(string Text, ScopeVerdict Label)> bank, IEnumerable<string> ordinary, QuestionEncoder encoder, string? cacheFolder, ILogger logger)
+    public static TrainedScopeScreen Build(IScopeGuard rules, IReadOnlyList<ScopeExample> bank, IEnumerable<string> ordinary, QuestionEncoder encoder, string? cacheFolder, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(bank);
         ArgumentNullException.ThrowIfNull(encoder);
-        var all = bank.Concat(ordinary.Distinct(StringComparer.Ordinal).Select(q => (q, ScopeVerdict.In))).ToList();
+        var all = bank.Concat(ordinary.Distinct(StringComparer.Ordinal).Select(q => new ScopeExample(q, ScopeVerdict.In))).ToList();
         var ml = new MLContext(seed: 11);
-        var path = string.IsNullOrWhiteSpace(cacheFolder) ? null : Path.Combine(cacheFolder, $"scope-screen-{Hash(all, encoder.Embedder.ModelId)}.zip");
-        if (path is not null && File.Exists(path))
-        {
-            try
-            {
-                var cached = ml.Model.Load(path, out _);
-                LogModel(logger, "loaded from the cache", all.Count);
-                return new TrainedScopeScreen(rules, ml, cached, encoder, logger);
-            }
-            catch (Exception ex) when (ex is InvalidOperationException or InvalidDataException or IOException or FormatException)
-            {
-                LogModel(logger, "cache unreadable, trained again", all.Count);
-            }
-        }
-
-        var cache = new EmbeddingCache(cacheFolder, encoder.Embedder.ModelId, encoder.Embedder.Dimensions, set: "scope-examples");
-        var texts = all.Select(e => e.Item1).Distinct(StringComparer.Ordinal).ToList();
-        var (vectors, _) = cache.GetOrAdd(texts, missing => [.. missing.Select(t => encoder.Embedder.Embed([t])[0])]);
-        cache.Save(texts);
-        var byText = texts.Select((t, i) => (t, i)).ToDictionary(x => x.t, x => vectors[x.i], StringComparer.Ordinal);
-        var rows = all.Select(e => new TrainedSafetyScreen.Row { Text = e.Item1, Embedding = byText[e.Item1], Label = (uint)Array.IndexOf(Classes, e.Item2) }).ToList();
-        var data = ml.Data.LoadFromEnumerable(rows, TrainedSafetyScreen.InputSchema(encoder.Embedder.Dimensions, Classes.Length));
-        var model = TrainedSafetyScreen.Pipeline(ml).Fit(data);
-        if (path is not null)
-        {
-            Directory.CreateDirectory(cacheFolder!);
-            var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
-            ml.Model.Save(model, data.Schema, temporary);
-            File.Move(temporary, path, overwrite: true);
-            foreach (var stale in Directory.EnumerateFiles(cacheFolder!, "scope-screen-*.zip").Where(f => f != path))
-            {
-                File.Delete(stale);
-            }
-        }
-
-        LogModel(logger, "trained", all.Count);
+        var hash = ScreenModelCache.Hash(Recipe, encoder.Embedder.ModelId, all.Select(e => $"{e.Label}\t{e.Text}"));
+        var model = ScreenModelCache.LoadOrTrain(ml, cacheFolder, "scope-screen", hash, () => Train(ml, all, encoder, cacheFolder), how => LogModel(logger, how, all.Count));
         return new TrainedScopeScreen(rules, ml, model, encoder, logger);
+    }
+
+    private static (ITransformer, DataViewSchema) Train(MLContext ml, List<ScopeExample> all, QuestionEncoder encoder, string? cacheFolder)
+    {
+        var vectors = LearnedScreen.Embed(all.Select(e => e.Text), encoder.Embedder, cacheFolder, "scope-examples");
+        var rows = all.Select(e => new TrainedSafetyScreen.Row { Text = e.Text, Embedding = vectors[e.Text], Label = (uint)Array.IndexOf(Classes, e.Label) });
+        var data = ml.Data.LoadFromEnumerable(rows, TrainedSafetyScreen.InputSchema(encoder.Embedder.Dimensions, Classes.Length));
+        return (TrainedSafetyScreen.Pipeline(ml).Fit(data), data.Schema);
     }
 
     /// <summary>The rules' verdict; when they let the message through, the screen's class if it is sure of one.</summary>
@@ -175,37 +118,11 @@ public sealed partial class TrainedScopeScreen : IScopeGuard
         }
     }
 
-    private static (string, ScopeVerdict)? Parse(string line)
-    {
-        try
-        {
-            using var doc = JsonDocument.Parse(line);
-            var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("text", out var t) || t.GetString() is not { Length: > 0 } text
-                || !root.TryGetProperty("label", out var l) || Array.IndexOf(Names, l.GetString()) is var index && index < 0)
-            {
-                return null;
-            }
-
-            return (text, Classes[index]);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    private static string Hash(IReadOnlyList<(string Text, ScopeVerdict Label)> all, string modelId)
-    {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData(Encoding.UTF8.GetBytes(Recipe + "\n" + modelId + "\n"));
-        foreach (var (text, label) in all)
-        {
-            sha.AppendData(Encoding.UTF8.GetBytes($"{label}\t{text}\n"));
-        }
-
-        return Convert.ToHexString(sha.GetHashAndReset())[..16].ToLowerInvariant();
-    }
+    private static ScopeExample? Parse(JsonElement root) =>
+        root.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String && t.GetString() is { Length: > 0 } text
+            && root.TryGetProperty("label", out var l) && l.ValueKind == JsonValueKind.String && Array.IndexOf(Names, l.GetString()) is >= 0 and var index
+            ? new ScopeExample(text, Classes[index])
+            : null;
 
     [LoggerMessage(EventId = 2120, Level = LogLevel.Information, Message = "Learned scope screen {How} ({Count} examples)")]
     private static partial void LogModel(ILogger logger, string how, int count);

@@ -15,20 +15,10 @@ namespace PainBot.Knowledge.Tests.Composition;
 /// </summary>
 public sealed partial class AnswerShapeTests
 {
-    private static readonly string Folder = Path.Combine(Services.RepoRoot(), "knowledge");
-    private static readonly KnowledgeBase Shipped = new KnowledgeLoader(new ClinicOptions().Placeholders()).Load(Folder);
-    private static readonly DialogPolicy Policy = DialogPolicy.Load(Folder, Shipped.Topics.Keys);
+    private static readonly KnowledgeBase Shipped = ShippedKnowledge.Base;
+    private static readonly DialogPolicy Policy = DialogPolicy.Load(ShippedKnowledge.Folder, Shipped.Topics.Keys);
 
-    public static TheoryData<string> PassageIds()
-    {
-        var data = new TheoryData<string>();
-        foreach (var passage in Shipped.Passages)
-        {
-            data.Add(passage.Id);
-        }
-
-        return data;
-    }
+    public static TheoryData<string> PassageIds() => ShippedKnowledge.PassageIds();
 
     [Theory]
     [MemberData(nameof(PassageIds))]

@@ -16,11 +16,11 @@ public sealed class TrainedScopeScreenTests
             text.Contains("system prompt", StringComparison.Ordinal) ? new ScopeAssessment(ScopeVerdict.Injection, "rule") : ScopeAssessment.In;
     }
 
-    private static readonly (string, ScopeVerdict)[] Bank =
+    private static readonly ScopeExample[] Bank =
     [
-        .. Enumerable.Range(0, 12).Select(i => ($"what is my neighbour number {i} being treated for at your clinic", ScopeVerdict.Privacy)),
-        .. Enumerable.Range(0, 12).Select(i => ($"write a campaign speech for candidate {i} about taxes", ScopeVerdict.Out)),
-        .. Enumerable.Range(0, 12).Select(i => ($"does acupuncture help back pain question {i}", ScopeVerdict.In)),
+        .. Enumerable.Range(0, 12).Select(i => new ScopeExample($"what is my neighbour number {i} being treated for at your clinic", ScopeVerdict.Privacy)),
+        .. Enumerable.Range(0, 12).Select(i => new ScopeExample($"write a campaign speech for candidate {i} about taxes", ScopeVerdict.Out)),
+        .. Enumerable.Range(0, 12).Select(i => new ScopeExample($"does acupuncture help back pain question {i}", ScopeVerdict.In)),
     ];
 
     [Fact]
