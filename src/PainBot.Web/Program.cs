@@ -1,12 +1,14 @@
 using PainBot.Web.BotFramework;
 using PainBot.Web.DirectLine;
 using PainBot.Web.Hosting;
+using PainBot.Web.State;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddPainBotAssistant(builder.Configuration);
 builder.Services.AddPainBotBotFramework();
 builder.Services.AddPainBotDirectLine();
+builder.Services.AddPainBotState(builder.Configuration);
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();

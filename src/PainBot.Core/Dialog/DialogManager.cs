@@ -68,7 +68,7 @@ public sealed partial class DialogManager(
             await HandleAsync(new UserTurn(id, id, question, WarmUpChannel, Audience.Patient, "en-US"), cancellationToken).ConfigureAwait(false);
         }
 
-        conversations.Delete(id);
+        await conversations.DeleteAsync(id, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Handles one message and returns what to show.</summary>
@@ -102,7 +102,7 @@ public sealed partial class DialogManager(
     {
         // One snapshot for the whole turn: never new rules with old passages.
         var snapshot = content.Current;
-        var state = conversations.GetOrCreate(turn.ConversationId, turn.Audience);
+        var state = await conversations.GetOrCreateAsync(turn.ConversationId, turn.Audience, cancellationToken).ConfigureAwait(false);
         state.Audience = turn.Audience;
         TurnResult result;
         var text = MessageText.Clean(turn.Text, _options.MaxMessageCharacters, out var truncated);
@@ -154,7 +154,7 @@ public sealed partial class DialogManager(
 
         if (!_forgotten.TryRemove(turn.ConversationId, out _))
         {
-            conversations.Save(state);
+            await conversations.SaveAsync(state, cancellationToken).ConfigureAwait(false);
         }
 
         return result;
@@ -197,7 +197,7 @@ public sealed partial class DialogManager(
             case Command.Handoff:
                 return Simple(context, ReplyKind.Command, ResponseKeys.Handoff, [], handoff: true);
             case Command.ForgetMe:
-                conversations.Delete(state.Id);
+                await conversations.DeleteAsync(state.Id, cancellationToken).ConfigureAwait(false);
                 _forgotten[state.Id] = 0;
                 ResetState(state);
                 return Simple(context, ReplyKind.Command, ResponseKeys.ForgetMe, starters) with { Forgotten = true };
