@@ -98,6 +98,7 @@ public sealed class GroundedComposerTests(ITestOutputHelper output)
         Assert.Equal(Extractive, answer.Markdown);
         Assert.Equal([KeyValuePair.Create(reason, 1L)], harness.Stats.FallbacksByReason);
         Assert.Equal(0, harness.Stats.Passed);
+        Assert.Equal(System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(reason.ToString()), answer.Fallback);
     }
 
     [Fact]

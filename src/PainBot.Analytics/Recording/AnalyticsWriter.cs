@@ -5,12 +5,15 @@ using PainBot.Core.Analytics;
 namespace PainBot.Analytics.Recording;
 
 /// <summary>
-/// Writes what <see cref="AnalyticsRecorder"/> holds, one record at a time in queue order. A failed write is logged
-/// (the error's type, never the record) and skipped. On shutdown the queue is closed and emptied before the host
+/// Writes what <see cref="AnalyticsRecorder"/> holds in queue order, the turns waiting together in one transaction.
+/// A failed write is logged (the error's type, never the record) and skipped. On shutdown the queue is closed and emptied before the host
 /// stops (within the host's shutdown timeout).
 /// </summary>
 public sealed partial class AnalyticsWriter(AnalyticsRecorder queue, IAnalyticsStore store, ILogger<AnalyticsWriter> logger) : BackgroundService
 {
+    // Turns written in one transaction at most.
+    private const int MaxBatch = 256;
+
     private long _failed;
 
     /// <summary>Writes that failed since start.</summary>
@@ -33,21 +36,56 @@ public sealed partial class AnalyticsWriter(AnalyticsRecorder queue, IAnalyticsS
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Reads until the queue is completed and empty, not until stoppingToken: queued records are flushed.
-        await foreach (var work in queue.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+        // Turns waiting together are written in one transaction; anything else is written in its place in the
+        // queue, after the turns before it.
+        var reader = queue.Reader;
+        var turns = new List<TurnRecord>(MaxBatch);
+        while (await reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
         {
-            try
+            while (turns.Count < MaxBatch && reader.TryRead(out var work))
             {
-                await WriteAsync(work).ConfigureAwait(false);
+                if (work.Turn is { } turn)
+                {
+                    turns.Add(turn);
+                    continue;
+                }
+
+                await WriteAsync(turns, null).ConfigureAwait(false);
+                await WriteAsync(turns, work).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
+
+            await WriteAsync(turns, null).ConfigureAwait(false);
+        }
+    }
+
+    // Writes the batched turns (then clears them), or one other record.
+    private async Task WriteAsync(List<TurnRecord> turns, AnalyticsWork? work)
+    {
+        var count = work is null ? turns.Count : 1;
+        if (count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await (work is null ? store.RecordTurnsAsync(turns, CancellationToken.None) : WriteOneAsync(work)).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            Interlocked.Add(ref _failed, count);
+            LogWriteFailed(count, ex.GetType().Name);
+        }
+        finally
+        {
+            if (work is null)
             {
-                Interlocked.Increment(ref _failed);
-                LogWriteFailed(ex.GetType().Name);
+                turns.Clear();
             }
         }
     }
 
-    private Task WriteAsync(AnalyticsWork work) => work switch
+    private Task WriteOneAsync(AnalyticsWork work) => work switch
     {
         { Turn: { } turn } => store.RecordTurnAsync(turn, CancellationToken.None),
         { Unanswered: { } question } => store.RecordUnansweredAsync(question, CancellationToken.None),
@@ -56,6 +94,6 @@ public sealed partial class AnalyticsWriter(AnalyticsRecorder queue, IAnalyticsS
         _ => Task.CompletedTask,
     };
 
-    [LoggerMessage(EventId = 5011, Level = LogLevel.Warning, Message = "Analytics record could not be written ({Error}); it was skipped")]
-    private partial void LogWriteFailed(string error);
+    [LoggerMessage(EventId = 5011, Level = LogLevel.Warning, Message = "{Count} analytics records could not be written ({Error}); they were skipped")]
+    private partial void LogWriteFailed(int count, string error);
 }

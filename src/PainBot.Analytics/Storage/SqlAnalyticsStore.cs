@@ -73,42 +73,54 @@ public sealed partial class SqlAnalyticsStore(AnalyticsDatabase database, TimePr
     public static int LatestVersion => AnalyticsMigrations.Steps[^1].Version;
 
     /// <inheritdoc/>
-    public async Task RecordTurnAsync(TurnRecord turn, CancellationToken cancellationToken)
+    public Task RecordTurnAsync(TurnRecord turn, CancellationToken cancellationToken) => RecordTurnsAsync([turn], cancellationToken);
+
+    /// <inheritdoc/>
+    public async Task RecordTurnsAsync(IReadOnlyList<TurnRecord> turns, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(turn);
-        var id = NewId();
-        var at = Ms(turn.At);
+        ArgumentNullException.ThrowIfNull(turns);
+        if (turns.Count == 0)
+        {
+            return;
+        }
+
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using (var insert = Command(
+
+        // Two commands for the whole batch, their values set per row: each statement is parsed once.
+        string[] columns = ["id", "at", "c", "u", "channel", "audience", "confidence", "level", "layer", "scope", "composer", "fallback", "latency", "unanswered"];
+        await using var insertTurn = Command(
             connection,
             transaction,
             """
             INSERT INTO turns (id, at_ms, conversation_key, user_key, channel, audience, confidence, safety_level, safety_layer, scope, composer, fallback, latency_ms, unanswered)
             VALUES (@id, @at, @c, @u, @channel, @audience, @confidence, @level, @layer, @scope, @composer, @fallback, @latency, @unanswered)
             """,
-            ("id", id),
-            ("at", at),
-            ("c", turn.Conversation),
-            ("u", turn.User),
-            ("channel", turn.Channel),
-            ("audience", turn.Audience),
-            ("confidence", turn.Confidence),
-            ("level", turn.SafetyLevel),
-            ("layer", turn.SafetyLayer),
-            ("scope", turn.Scope),
-            ("composer", turn.Composer),
-            ("fallback", turn.Fallback),
-            ("latency", turn.LatencyMs),
-            ("unanswered", turn.Unanswered ? 1 : 0)))
+            [.. columns.Select(c => (c, (object?)null))]);
+        await using var insertTopic = Command(connection, transaction, "INSERT INTO turn_topics (turn_id, topic, at_ms) VALUES (@id, @topic, @at)", ("id", null), ("topic", null), ("at", null));
+        foreach (var turn in turns)
         {
-            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
+            ArgumentNullException.ThrowIfNull(turn);
+            var id = NewId();
+            var at = Ms(turn.At);
+            object?[] values =
+            [
+                id, at, turn.Conversation, turn.User, turn.Channel, turn.Audience, turn.Confidence, turn.SafetyLevel, turn.SafetyLayer,
+                turn.Scope, turn.Composer, turn.Fallback, turn.LatencyMs, turn.Unanswered ? 1 : 0,
+            ];
+            for (var i = 0; i < values.Length; i++)
+            {
+                insertTurn.Parameters[i].Value = values[i] ?? DBNull.Value;
+            }
 
-        foreach (var topic in turn.Topics.Where(t => !string.IsNullOrWhiteSpace(t)).Distinct(StringComparer.Ordinal))
-        {
-            await using var insert = Command(connection, transaction, "INSERT INTO turn_topics (turn_id, topic, at_ms) VALUES (@id, @topic, @at)", ("id", id), ("topic", topic), ("at", at));
-            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await insertTurn.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var topic in turn.Topics.Where(t => !string.IsNullOrWhiteSpace(t)).Distinct(StringComparer.Ordinal))
+            {
+                insertTopic.Parameters[0].Value = id;
+                insertTopic.Parameters[1].Value = topic;
+                insertTopic.Parameters[2].Value = at;
+                await insertTopic.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -10,6 +10,7 @@ namespace PainBot.Analytics.Storage;
 public sealed class SqliteAnalyticsDatabase : AnalyticsDatabase
 {
     private readonly string _connectionString;
+    private int _walSet;
 
     /// <summary>Opens (creating when missing) the file named by <paramref name="connectionString"/>'s Data Source.</summary>
     public SqliteAnalyticsDatabase(string connectionString)
@@ -45,9 +46,11 @@ public sealed class SqliteAnalyticsDatabase : AnalyticsDatabase
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             using var pragma = connection.CreateCommand();
-            // WAL is kept in the file once set; NORMAL syncs at checkpoints, which is safe in WAL mode.
-            // secure_delete zeroes deleted rows in their pages, so "forget me" leaves nothing in the file.
-            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON;";
+            // WAL is kept in the file once set (so only the first connection sets it); NORMAL syncs at
+            // checkpoints, which is safe in WAL mode; secure_delete zeroes deleted rows in their pages, so
+            // "forget me" leaves nothing in the file.
+            var wal = Interlocked.Exchange(ref _walSet, 1) == 0 ? "PRAGMA journal_mode=WAL; " : string.Empty;
+            pragma.CommandText = wal + "PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON;";
             await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return connection;
         }

@@ -12,6 +12,16 @@ public interface IAnalyticsStore
 
     Task RecordTurnAsync(TurnRecord turn, CancellationToken cancellationToken);
 
+    /// <summary>Records several turns, in one transaction where the store can; by default one by one.</summary>
+    async Task RecordTurnsAsync(IReadOnlyList<TurnRecord> turns, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turns);
+        foreach (var turn in turns)
+        {
+            await RecordTurnAsync(turn, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     Task RecordFeedbackAsync(FeedbackRecord feedback, CancellationToken cancellationToken);
 
     Task RecordUnansweredAsync(UnansweredRecord question, CancellationToken cancellationToken);

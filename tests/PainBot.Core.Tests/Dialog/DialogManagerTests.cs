@@ -11,7 +11,7 @@ using PainBot.Core.Tests.Scope;
 
 namespace PainBot.Core.Tests.Dialog;
 
-public sealed class DialogManagerTests
+public sealed partial class DialogManagerTests
 {
     private static readonly SafetyRuleSet SafetyRules = SafetyRuleLoader.Load(Path.Combine(ScopeTestPaths.KnowledgeFolder, "safety"));
     private static readonly ScopeRules ScopeRules = ScopeRuleLoader.Load(ScopeTestPaths.ScopeFolder);
@@ -35,7 +35,7 @@ public sealed class DialogManagerTests
 
         public CapturingLoggerProvider Logs { get; } = new();
 
-        public DialogManager Build(IAnswerComposer? composer = null)
+        public DialogManager Build(IAnswerComposer? composer = null, ITurnObserver? observer = null)
         {
             var factory = LoggerFactory.Create(b => b.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
             var content = new ClinicContent(1, Search, new SafetyTriage(SafetyRules, new SafetyOptions()), new ScopeGuard(ScopeRules), Texts, Encoder: null, Policy);
@@ -47,7 +47,8 @@ public sealed class DialogManagerTests
                 Options.Create(new DialogOptions()),
                 Options.Create(new ClinicOptions { Phone = "555-0100" }),
                 Options.Create(new SafetyOptions()),
-                factory.CreateLogger<DialogManager>());
+                factory.CreateLogger<DialogManager>(),
+                observer is null ? null : [observer]);
         }
     }
 
