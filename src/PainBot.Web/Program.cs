@@ -1,12 +1,14 @@
 using PainBot.Web.BotFramework;
 using PainBot.Web.DirectLine;
 using PainBot.Web.Hosting;
+using PainBot.Web.Staff;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddPainBotAssistant(builder.Configuration);
 builder.Services.AddPainBotBotFramework();
 builder.Services.AddPainBotDirectLine();
+builder.Services.AddPainBotStaff();
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();
@@ -16,6 +18,7 @@ app.MapChatPage();
 app.MapHealth();
 app.MapDirectLine();
 app.MapBotFramework();
+app.MapStaff();
 
 app.Run();
 
