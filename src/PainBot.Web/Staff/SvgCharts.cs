@@ -11,7 +11,7 @@ namespace PainBot.Web.Staff;
 /// </summary>
 public static class SvgCharts
 {
-    private const int Width = 640;
+    private const int Width = 440;
 
     /// <summary>One bar: a label and its value.</summary>
     /// <param name="Label">What the bar stands for.</param>
@@ -28,8 +28,8 @@ public static class SvgCharts
     public static string HorizontalBars(string id, string title, string description, IReadOnlyList<Bar> bars)
     {
         const int row = 28;
-        const int labelWidth = 220;
-        const int valueWidth = 56;
+        const int labelWidth = 170;
+        const int valueWidth = 48;
         var height = Math.Max(1, bars.Count) * row + 8;
         var max = Math.Max(1, bars.Count == 0 ? 0 : bars.Max(b => b.Value));
         var svg = Open(id, title, description, height);
@@ -43,7 +43,7 @@ public static class SvgCharts
             var b = bars[i];
             var y = 4 + i * row;
             var w = (double)b.Value / max * (Width - labelWidth - valueWidth);
-            Text(svg, labelWidth - 8, y + 18, "end", "chart-label", Shorten(b.Label, 32));
+            Text(svg, labelWidth - 8, y + 18, "end", "chart-label", Shorten(b.Label, 24));
             Rect(svg, labelWidth, y + 4, Math.Max(w, b.Value > 0 ? 2 : 0), row - 8, b.CssClass, b.Value, $"{b.Label}: {N(b.Value)}");
             Text(svg, labelWidth + w + 6, y + 18, "start", "chart-value", N(b.Value));
         }
