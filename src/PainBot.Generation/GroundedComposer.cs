@@ -71,6 +71,6 @@ public sealed class GroundedComposer(
     private ComposedAnswer Fallback(ComposeRequest request, FallbackReason reason)
     {
         stats.RecordFallback(reason);
-        return ExtractiveComposer.Compose(request);
+        return ExtractiveComposer.Compose(request) with { Fallback = System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(reason.ToString()) };
     }
 }

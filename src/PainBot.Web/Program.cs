@@ -2,6 +2,7 @@ using PainBot.Web.BotFramework;
 using PainBot.Web.DirectLine;
 using PainBot.Web.Hosting;
 using PainBot.Web.Staff;
+using PainBot.Web.State;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,6 +10,7 @@ builder.Services.AddPainBotAssistant(builder.Configuration);
 builder.Services.AddPainBotBotFramework();
 builder.Services.AddPainBotDirectLine();
 builder.Services.AddPainBotStaff();
+builder.Services.AddPainBotState(builder.Configuration);
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();

@@ -224,7 +224,10 @@ public static class DirectLineEndpoints
         using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
         var replaced = streams.Register(conversationId);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, replaced.Token);
-        var receiving = DrainUntilClosedAsync(socket, stop);
+
+        // Reading has its own token: cancelling a receive aborts the socket, and a replaced socket should get a close frame.
+        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        var receiving = DrainUntilClosedAsync(socket, stop, stopReading.Token);
         try
         {
             var position = ParseWatermark(watermark);
@@ -273,6 +276,9 @@ public static class DirectLineEndpoints
             }
 
             await stop.CancelAsync().ConfigureAwait(false);
+
+            // Give the client a moment to answer the close frame, then stop reading.
+            stopReading.CancelAfter(TimeSpan.FromSeconds(2));
             await receiving.ConfigureAwait(false);
             replaced.Dispose();
             DirectLineLog.StreamClosed(logger, conversationId);
@@ -280,14 +286,14 @@ public static class DirectLineEndpoints
     }
 
     /// <summary>Reads and ignores what the client sends (keep-alives) until it closes, then stops the sender.</summary>
-    private static async Task DrainUntilClosedAsync(WebSocket socket, CancellationTokenSource stop)
+    private static async Task DrainUntilClosedAsync(WebSocket socket, CancellationTokenSource stop, CancellationToken stopReading)
     {
         var buffer = new byte[1024];
         try
         {
-            while (socket.State == WebSocketState.Open)
+            while (socket.State is WebSocketState.Open or WebSocketState.CloseSent)
             {
-                var received = await socket.ReceiveAsync(buffer, stop.Token).ConfigureAwait(false);
+                var received = await socket.ReceiveAsync(buffer, stopReading).ConfigureAwait(false);
                 if (received.MessageType == WebSocketMessageType.Close)
                 {
                     break;

@@ -16,7 +16,20 @@ public sealed class DirectLineStreams
             older.Cancel();
             return mine;
         });
+        Registered?.Invoke(conversationId);
         return mine;
+    }
+
+    /// <summary>Raised when a socket registers, so a shared store can close older sockets of the conversation on other instances.</summary>
+    public event Action<string>? Registered;
+
+    /// <summary>Closes this instance's socket of the conversation, if any (a newer one opened on another instance).</summary>
+    public void Close(string conversationId)
+    {
+        if (_open.TryRemove(conversationId, out var older))
+        {
+            older.Cancel();
+        }
     }
 
     /// <summary>Forgets a socket when it closes, unless a newer one already took its place.</summary>

@@ -26,6 +26,12 @@ public interface IDirectLineConversationStore
     /// <summary>Completes when the conversation has more than <paramref name="watermark"/> activities or is gone.</summary>
     Task WaitForActivitiesAsync(string conversationId, long watermark, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Drops the activities stored so far ("forget me"); the conversation stays open, its counter and so every
+    /// watermark stay valid. Returns false when the conversation is unknown.
+    /// </summary>
+    ValueTask<bool> ForgetActivitiesAsync(string conversationId, CancellationToken cancellationToken);
+
     /// <summary>Forgets conversations idle for longer than configured; returns how many.</summary>
     ValueTask<int> RemoveExpiredAsync(CancellationToken cancellationToken);
 }

@@ -125,6 +125,23 @@ public sealed class InMemoryDirectLineConversationStore(IOptions<DirectLineOptio
     }
 
     /// <inheritdoc/>
+    public ValueTask<bool> ForgetActivitiesAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        var log = Find(conversationId);
+        if (log is null)
+        {
+            return ValueTask.FromResult(false);
+        }
+
+        lock (log)
+        {
+            log.Items.Clear();
+        }
+
+        return ValueTask.FromResult(true);
+    }
+
+    /// <inheritdoc/>
     public ValueTask<int> RemoveExpiredAsync(CancellationToken cancellationToken) => ValueTask.FromResult(RemoveExpired());
 
     private int RemoveExpired()

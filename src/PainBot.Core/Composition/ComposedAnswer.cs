@@ -7,4 +7,7 @@ public sealed record ComposedAnswer(string Markdown, IReadOnlyList<Citation> Cit
 {
     /// <summary>Facets the question asked for that no section of the answer covers.</summary>
     public IReadOnlyList<string> UnansweredFacets { get; init; } = [];
+
+    /// <summary>Why this answer replaced the configured composer's (snake_case, for example <c>timeout</c>); null when it did not.</summary>
+    public string? Fallback { get; init; }
 }

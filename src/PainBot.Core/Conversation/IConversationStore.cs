@@ -2,15 +2,18 @@ using PainBot.Core.Knowledge;
 
 namespace PainBot.Core.Conversation;
 
-/// <summary>Per-conversation state. In memory by default; a shared store lets several instances serve one conversation.</summary>
+/// <summary>
+/// Per-conversation state. In memory by default; a shared store (Redis) lets several instances serve one
+/// conversation, so every operation is asynchronous.
+/// </summary>
 public interface IConversationStore
 {
     /// <summary>The conversation's state, or a fresh one.</summary>
-    ConversationState GetOrCreate(string conversationId, Audience audience);
+    ValueTask<ConversationState> GetOrCreateAsync(string conversationId, Audience audience, CancellationToken cancellationToken = default);
 
     /// <summary>Stores the state after a turn.</summary>
-    void Save(ConversationState state);
+    ValueTask SaveAsync(ConversationState state, CancellationToken cancellationToken = default);
 
     /// <summary>Forgets everything held about the conversation. Returns whether anything was held.</summary>
-    bool Delete(string conversationId);
+    ValueTask<bool> DeleteAsync(string conversationId, CancellationToken cancellationToken = default);
 }

@@ -13,27 +13,29 @@ public sealed class InMemoryConversationStore(IOptions<DialogOptions> options, T
     private long _lastSweep;
 
     /// <inheritdoc/>
-    public ConversationState GetOrCreate(string conversationId, Audience audience)
+    public ValueTask<ConversationState> GetOrCreateAsync(string conversationId, Audience audience, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
         Sweep(now);
         if (_states.TryGetValue(conversationId, out var state) && now - state.LastSeen <= _expiry)
         {
-            return state;
+            return ValueTask.FromResult(state);
         }
 
-        return new ConversationState(conversationId, audience) { LastSeen = now };
+        return ValueTask.FromResult(new ConversationState(conversationId, audience) { LastSeen = now });
     }
 
     /// <inheritdoc/>
-    public void Save(ConversationState state)
+    public ValueTask SaveAsync(ConversationState state, CancellationToken cancellationToken = default)
     {
         state.LastSeen = time.GetUtcNow();
         _states[state.Id] = state;
+        return ValueTask.CompletedTask;
     }
 
     /// <inheritdoc/>
-    public bool Delete(string conversationId) => _states.TryRemove(conversationId, out _);
+    public ValueTask<bool> DeleteAsync(string conversationId, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(_states.TryRemove(conversationId, out _));
 
     /// <summary>Number of conversations held (for tests and metrics).</summary>
     public int Count => _states.Count;

@@ -23,8 +23,13 @@ public sealed partial class DialogManager(
     IOptions<DialogOptions> options,
     IOptions<ClinicOptions> clinic,
     IOptions<SafetyOptions> safetyOptions,
-    ILogger<DialogManager> logger)
+    ILogger<DialogManager> logger,
+    IEnumerable<ITurnObserver>? observers = null)
 {
+    /// <summary>The channel of <see cref="WarmUpAsync"/>'s turns (observers leave them out).</summary>
+    public const string WarmUpChannel = "warm-up";
+
+    private readonly ITurnObserver[] _observers = [.. observers ?? []];
 
     private const int MaxEarlierTopics = 4;
 
@@ -60,10 +65,10 @@ public sealed partial class DialogManager(
         var id = "warm-up-" + Guid.NewGuid().ToString("N");
         foreach (var question in WarmUpQuestions)
         {
-            await HandleAsync(new UserTurn(id, id, question, "warm-up", Audience.Patient, "en-US"), cancellationToken).ConfigureAwait(false);
+            await HandleAsync(new UserTurn(id, id, question, WarmUpChannel, Audience.Patient, "en-US"), cancellationToken).ConfigureAwait(false);
         }
 
-        conversations.Delete(id);
+        await conversations.DeleteAsync(id, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Handles one message and returns what to show.</summary>
@@ -71,23 +76,33 @@ public sealed partial class DialogManager(
     {
         // Turns of one conversation run one at a time (a visitor can send again before the reply arrives);
         // different conversations only share a stripe by hash, so they rarely wait for each other.
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var gate = _gates[(int)((uint)StringComparer.Ordinal.GetHashCode(turn.ConversationId) % (uint)_gates.Length)];
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        TurnResult result;
         try
         {
-            return await HandleLockedAsync(turn, cancellationToken).ConfigureAwait(false);
+            result = await HandleLockedAsync(turn, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             gate.Release();
         }
+
+        var latency = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        foreach (var observer in _observers)
+        {
+            observer.OnTurn(turn, result, latency);
+        }
+
+        return result;
     }
 
     private async Task<TurnResult> HandleLockedAsync(UserTurn turn, CancellationToken cancellationToken)
     {
         // One snapshot for the whole turn: never new rules with old passages.
         var snapshot = content.Current;
-        var state = conversations.GetOrCreate(turn.ConversationId, turn.Audience);
+        var state = await conversations.GetOrCreateAsync(turn.ConversationId, turn.Audience, cancellationToken).ConfigureAwait(false);
         state.Audience = turn.Audience;
         TurnResult result;
         var text = MessageText.Clean(turn.Text, _options.MaxMessageCharacters, out var truncated);
@@ -139,7 +154,7 @@ public sealed partial class DialogManager(
 
         if (!_forgotten.TryRemove(turn.ConversationId, out _))
         {
-            conversations.Save(state);
+            await conversations.SaveAsync(state, cancellationToken).ConfigureAwait(false);
         }
 
         return result;
@@ -182,10 +197,10 @@ public sealed partial class DialogManager(
             case Command.Handoff:
                 return Simple(context, ReplyKind.Command, ResponseKeys.Handoff, [], handoff: true);
             case Command.ForgetMe:
-                conversations.Delete(state.Id);
+                await conversations.DeleteAsync(state.Id, cancellationToken).ConfigureAwait(false);
                 _forgotten[state.Id] = 0;
                 ResetState(state);
-                return Simple(context, ReplyKind.Command, ResponseKeys.ForgetMe, starters);
+                return Simple(context, ReplyKind.Command, ResponseKeys.ForgetMe, starters) with { Forgotten = true };
             case Command.Feedback:
                 return Simple(context, ReplyKind.Command, ResponseKeys.FeedbackThanks, []);
             case Command.Leave when state.Guide is not null:
@@ -386,7 +401,7 @@ public sealed partial class DialogManager(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogComposerFailed(ex.GetType().Name);
-            answer = ExtractiveComposer.Compose(request);
+            answer = ExtractiveComposer.Compose(request) with { Fallback = "composer_error" };
         }
 
         var cited = answer.Citations.Select(c => hits.First(h => h.Passage.Id == c.PassageId)).ToList();
@@ -426,7 +441,7 @@ public sealed partial class DialogManager(
         var suggestions = elsewhere is null ? Suggestions(context, hits) : [elsewhere.Value.Label, .. Suggestions(context, hits).Take(2)];
         var level = safety.Level == SafetyLevel.MedSafety ? SafetyLevel.MedSafety : SafetyLevel.None;
         var reply = new BotReply(string.Join("\n\n", parts), ReplyKind.Answer, answer.Citations, suggestions, level);
-        return new TurnResult([reply], safety, ScopeVerdict.In, cited, confidence, disclaimer, false, suggestions);
+        return new TurnResult([reply], safety, ScopeVerdict.In, cited, confidence, disclaimer, false, suggestions) { Composer = answer.Composer, Fallback = answer.Fallback };
     }
 
     /// <summary>
@@ -499,7 +514,7 @@ public sealed partial class DialogManager(
         var channel = context.Turn.Channel;
         if (record)
         {
-            unanswered.Record(Redactor.Redact(query), channel, found.Confidence);
+            unanswered.Record(Redactor.Redact(query), context.Turn, found.Confidence);
             LogNotCovered(channel, found.Confidence);
         }
 

@@ -18,4 +18,17 @@ public sealed record SafetyAssessment(SafetyLevel Level, IReadOnlyList<string> R
     /// learned screen finds only possible leads the answer with a check-in.
     /// </summary>
     public bool StopsAnswering => !Informational && !Uncertain && Level >= SafetyLevel.Urgent;
+
+    /// <summary>
+    /// Which layer decided the level (the first rule id is the deciding one): <c>rules</c> (phrase and concept
+    /// rules), <c>crisis_screen</c>, <c>learned_screen</c>, or null when nothing fired.
+    /// </summary>
+    public string? Layer => Level == SafetyLevel.None || RuleIds.Count == 0
+        ? null
+        : RuleIds[0] switch
+        {
+            SafetyTriage.CrisisScreenId => "crisis_screen",
+            var id when id.StartsWith("screen:", StringComparison.Ordinal) => "learned_screen",
+            _ => "rules",
+        };
 }

@@ -205,7 +205,7 @@ public sealed class DialogManagerTests
         var results = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() => dialog.HandleAsync(Say(questions[i % questions.Length], "busy")))));
 
         Assert.All(results, r => Assert.NotEmpty(r.Replies));
-        Assert.Equal(40, rig.Store.GetOrCreate("busy", Audience.Patient).Turns);
+        Assert.Equal(40, (await rig.Store.GetOrCreateAsync("busy", Audience.Patient)).Turns);
     }
 
     private sealed class ThrowingComposer : IAnswerComposer
