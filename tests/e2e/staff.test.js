@@ -4,6 +4,8 @@
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs/promises');
+const os = require('node:os');
+const path = require('node:path');
 const { chromium } = require('playwright-core');
 const { startHost } = require('./host');
 
@@ -13,8 +15,11 @@ const KEY = 'e2e-staff-key-0123456789abcdef';
 
 let host;
 let browser;
+let dataDir;
 before(async () => {
-  host = await startHost({ Staff__ApiKey: KEY });
+  // A throw-away analytics database, so the counts start from nothing and the repository's data/ is untouched.
+  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'painbot-e2e-staff-'));
+  host = await startHost({ Staff__ApiKey: KEY, Analytics__ConnectionString: `Data Source=${path.join(dataDir, 'analytics.db')}` });
   browser = await chromium.launch({
     executablePath,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
@@ -23,6 +28,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await host?.stop();
+  if (dataDir) await fs.rm(dataDir, { recursive: true, force: true });
 });
 
 async function report(days = 30) {
@@ -71,11 +77,11 @@ test('a thumbs-down clicked in Web Chat shows up in report.json', async () => {
   await page.locator('button.webchat__thumb-button[aria-pressed="true"]').first().waitFor({ timeout: 10_000 });
   await page.screenshot({ path: `${shots}/painbot-webchat-feedback.png` });
 
-  // Web Chat posts the event after a 500 ms debounce; the store has it once report.json counts it.
+  // Web Chat posts the event after a 500 ms debounce, and turns are written by a background queue: poll.
   let after;
   for (let i = 0; i < 40; i++) {
     after = await report();
-    if (after.feedback.not_helpful > before.feedback.not_helpful) break;
+    if (after.feedback.not_helpful > before.feedback.not_helpful && after.turns > before.turns) break;
     await new Promise((r) => setTimeout(r, 250));
   }
   assert.equal(after.feedback.not_helpful, before.feedback.not_helpful + 1);
