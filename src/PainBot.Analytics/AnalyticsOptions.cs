@@ -11,8 +11,15 @@ public sealed class AnalyticsOptions
     /// <summary>The default SQLite file, relative to the folder that holds the knowledge folder (as <c>data/cache</c>).</summary>
     public const string DefaultSqliteFile = "data/analytics.db";
 
-    /// <summary><see cref="AnalyticsProvider.Sqlite"/> (default) or <see cref="AnalyticsProvider.PostgreSQL"/>.</summary>
-    public AnalyticsProvider Provider { get; set; } = AnalyticsProvider.Sqlite;
+    /// <summary>
+    /// <c>Sqlite</c> (default) or <c>PostgreSQL</c>, any case. A string rather than the enum, so a wrong value is
+    /// reported by validation naming the key instead of failing inside the configuration binder.
+    /// </summary>
+    public string Provider { get; set; } = nameof(AnalyticsProvider.Sqlite);
+
+    /// <summary><see cref="Provider"/> parsed; null when it names neither provider.</summary>
+    public AnalyticsProvider? ParseProvider() =>
+        Enum.TryParse<AnalyticsProvider>(Provider?.Trim(), ignoreCase: true, out var kind) && Enum.IsDefined(kind) && !int.TryParse(Provider, out _) ? kind : null;
 
     /// <summary>
     /// An ADO.NET connection string: required for PostgreSQL (Npgsql syntax); for SQLite optional

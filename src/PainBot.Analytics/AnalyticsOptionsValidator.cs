@@ -9,7 +9,12 @@ internal sealed class AnalyticsOptionsValidator : IValidateOptions<AnalyticsOpti
 {
     public ValidateOptionsResult Validate(string? name, AnalyticsOptions options)
     {
-        if (options.Provider == AnalyticsProvider.PostgreSQL && string.IsNullOrWhiteSpace(options.ConnectionString))
+        if (options.ParseProvider() is not { } provider)
+        {
+            return ValidateOptionsResult.Fail($"Analytics:Provider must be Sqlite or PostgreSQL, not '{options.Provider}'.");
+        }
+
+        if (provider == AnalyticsProvider.PostgreSQL && string.IsNullOrWhiteSpace(options.ConnectionString))
         {
             return ValidateOptionsResult.Fail("Analytics:ConnectionString is required when Analytics:Provider is PostgreSQL (for example Host=db;Database=painbot;Username=painbot;Password=…).");
         }
@@ -21,7 +26,7 @@ internal sealed class AnalyticsOptionsValidator : IValidateOptions<AnalyticsOpti
 
         try
         {
-            if (options.Provider == AnalyticsProvider.PostgreSQL)
+            if (provider == AnalyticsProvider.PostgreSQL)
             {
                 var builder = new NpgsqlConnectionStringBuilder(options.ConnectionString);
                 if (string.IsNullOrWhiteSpace(builder.Host))
@@ -41,7 +46,7 @@ internal sealed class AnalyticsOptionsValidator : IValidateOptions<AnalyticsOpti
         catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException)
         {
             // The message of the parser names the bad keyword; the string itself may hold a password.
-            return ValidateOptionsResult.Fail($"Analytics:ConnectionString is not a valid {options.Provider} connection string: {ex.Message}");
+            return ValidateOptionsResult.Fail($"Analytics:ConnectionString is not a valid {provider} connection string: {ex.Message}");
         }
 
         return ValidateOptionsResult.Success;

@@ -56,7 +56,7 @@ public static class AnalyticsServiceCollectionExtensions
     public static AnalyticsDatabase CreateDatabase(AnalyticsOptions options, string dataRoot)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.Provider == AnalyticsProvider.PostgreSQL)
+        if (options.ParseProvider() == AnalyticsProvider.PostgreSQL)
         {
             return new PostgresAnalyticsDatabase(options.ConnectionString!);
         }

@@ -24,12 +24,13 @@ internal static class CliApp
           painbot eval --screen-cv [--with-words]   cross-validation of the learned safety screen on the example bank
                                                 retrieval (BM25, dense, fused, via ask), safety and scope figures
           painbot index [--out DIR]             build the on-disk index and warm the embedding cache
+          painbot report [--days N] [--csv]     the staff report from the analytics store (CONTRACTS.md 3)
 
         Settings come from appsettings.json in the working directory and PAINBOT_ environment variables,
         for example PAINBOT_Knowledge__Path=/srv/painbot/knowledge.
         """;
 
-    private static readonly HashSet<string> FlagsWithValues = ["--audience", "--top", "--mode", "--out", "--retrieval", "--safety", "--scope", "--scripts", "--facts", "--conversations"];
+    private static readonly HashSet<string> FlagsWithValues = ["--audience", "--top", "--mode", "--out", "--retrieval", "--safety", "--scope", "--scripts", "--facts", "--conversations", "--days"];
 
     public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error, IDictionary<string, string?>? settings = null)
     {
@@ -65,6 +66,8 @@ internal static class CliApp
                         services.GetRequiredService<IOptions<ClinicOptions>>(),
                         services.GetRequiredService<ITextEmbedder>(),
                         error).Run(cmd);
+                case "report":
+                    return await new ReportCommand(services.GetRequiredService<PainBot.Core.Analytics.IAnalyticsStore>(), output, error).RunAsync(cmd).ConfigureAwait(false);
                 default:
                     error.WriteLine($"painbot: unknown command '{args[0]}'");
                     error.WriteLine(Usage);

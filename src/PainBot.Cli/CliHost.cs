@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using PainBot.Analytics;
 using PainBot.Core;
 using PainBot.Generation;
 using PainBot.Knowledge;
@@ -38,6 +39,9 @@ internal static class CliHost
         // Before the dialog: when a model is configured its composer replaces the extractive default.
         builder.Services.AddPainBotGeneration(builder.Configuration);
         builder.Services.AddPainBotDialog();
+
+        // The store only, for `report`: the CLI's own turns (ask, eval) are not recorded.
+        builder.Services.AddPainBotAnalytics(KnowledgeOptions.DataRoot);
         return builder.Build();
     }
 }

@@ -79,6 +79,16 @@ public sealed class KnowledgeOptions
     public int ReloadDebounceMilliseconds { get; set; } = 500;
 
     /// <summary>
+    /// The folder that holds the configured knowledge folder: relative data files (<c>data/cache</c>,
+    /// <c>data/analytics.db</c>) live under it.
+    /// </summary>
+    public static string DataRoot(IServiceProvider services)
+    {
+        var options = (Microsoft.Extensions.Options.IOptions<KnowledgeOptions>?)services?.GetService(typeof(Microsoft.Extensions.Options.IOptions<KnowledgeOptions>));
+        return System.IO.Path.GetDirectoryName(Resolve(options?.Value.Path ?? "knowledge")) ?? Directory.GetCurrentDirectory();
+    }
+
+    /// <summary>
     /// A copy of <paramref name="options"/> with <see cref="Path"/> resolved (<see cref="Resolve"/>) and a
     /// relative <see cref="EmbeddingCachePath"/> placed beside the knowledge folder.
     /// </summary>

@@ -138,8 +138,9 @@ test('staff sign in, see charts with data, and download the CSV; the page fits a
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download CSV' }).click()]);
   assert.equal(download.suggestedFilename(), 'painbot-report-7d.csv');
   const csv = await fs.readFile(await download.path(), 'utf8');
-  assert.equal(csv.split('\r\n')[0], 'section,day,item,count');
-  assert.match(csv, /\r\nturns,,turns,\d+\r\n/);
+  assert.equal(csv.split('\r\n')[0], 'section,name,count,day');
+  assert.match(csv, /\r\nturns,turns,\d+,\r\n/);
+  assert.match(csv, /\r\nfeedback,not_helpful,[1-9]\d*,\r\n/);
 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.locator('#key').waitFor({ timeout: 10_000 });

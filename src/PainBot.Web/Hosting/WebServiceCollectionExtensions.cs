@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PainBot.Analytics;
 using PainBot.Core;
 using PainBot.Core.Content;
 using PainBot.Core.Dialog;
@@ -22,6 +23,10 @@ public static class WebServiceCollectionExtensions
         services.AddPainBotGeneration(configuration);
         services.AddPainBotDialog();
         services.AddHostedService<KnowledgeStartup>();
+
+        // Turns, unanswered questions and "forget me" go to the analytics store (a SQLite file under data/ beside
+        // the knowledge folder unless configured), written off the turn's path.
+        services.AddPainBotAnalytics(KnowledgeOptions.DataRoot).AddPainBotAnalyticsRecording();
         services.AddSingleton(sp =>
         {
             var placeholders = ReplyPlaceholders.From(

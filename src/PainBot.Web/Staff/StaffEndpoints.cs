@@ -5,13 +5,15 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
+using PainBot.Analytics;
 using PainBot.Core.Analytics;
 
 namespace PainBot.Web.Staff;
 
 /// <summary>
 /// <c>/staff</c>: the sign-in form, the report page, <c>report.json</c> (header <c>X-Staff-Key</c>) and
-/// <c>export.csv</c> (signed in, or the header). Nothing is mapped while <c>Staff:ApiKey</c> is empty, so every
+/// <c>export.csv</c> (signed in, or the header), both written by <see cref="AnalyticsReportFormat"/> as the CLI's
+/// <c>report</c> prints them. Nothing is mapped while <c>Staff:ApiKey</c> is empty, so every
 /// path answers 404. The key only ever travels in a form body or a header, never in a URL.
 /// </summary>
 public static class StaffEndpoints
@@ -151,7 +153,7 @@ public static class StaffEndpoints
             return Unavailable();
         }
 
-        return Results.Text(StaffReportFormat.ToJson(report).ToJsonString(), "application/json; charset=utf-8", Encoding.UTF8);
+        return Results.Text(AnalyticsReportFormat.ToJson(report), "application/json; charset=utf-8", Encoding.UTF8);
     }
 
     private static async Task<IResult> ExportCsvAsync(HttpContext context, StaffKey key, SignInThrottle throttle, IAnalyticsStore store)
@@ -173,7 +175,7 @@ public static class StaffEndpoints
         }
 
         var name = string.Create(CultureInfo.InvariantCulture, $"painbot-report-{days}d.csv");
-        return Results.File(Encoding.UTF8.GetBytes(StaffReportFormat.ToCsv(report)), "text/csv; charset=utf-8", name);
+        return Results.File(Encoding.UTF8.GetBytes(AnalyticsReportFormat.ToCsv(report)), "text/csv; charset=utf-8", name);
     }
 
     /// <summary>Null when the header carries the key; otherwise 401 (no key), 403 (wrong key) or 429 (too many wrong keys).</summary>

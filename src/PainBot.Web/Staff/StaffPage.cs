@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Antiforgery;
 using PainBot.Core.Analytics;
+using PainBot.Core.Safety;
 
 namespace PainBot.Web.Staff;
 
@@ -12,6 +13,10 @@ namespace PainBot.Web.Staff;
 /// </summary>
 public static class StaffPage
 {
+    /// <summary>The escalation levels, most serious first (wire names, as the report's dictionaries key them).</summary>
+    private static readonly IReadOnlyList<string> Levels =
+        [.. new[] { SafetyLevel.Emergency, SafetyLevel.Crisis, SafetyLevel.Urgent, SafetyLevel.MedSafety }.Select(l => l.ToWire())];
+
     /// <summary>The periods the days selector offers.</summary>
     public static readonly IReadOnlyList<int> Periods = [7, 30, 90, 365];
 
@@ -73,9 +78,9 @@ public static class StaffPage
     {
         html.Append("<section aria-labelledby=\"summary-h\"><h2 id=\"summary-h\">Summary</h2><dl class=\"figures\">");
         Figure(html, "Turns", report.Turns);
-        foreach (var level in StaffReportFormat.Levels)
+        foreach (var level in Levels)
         {
-            Figure(html, LevelName(level) + " escalations", StaffReportFormat.Count(report.Escalations, level));
+            Figure(html, LevelName(level) + " escalations", Count(report.Escalations, level));
         }
 
         Figure(html, "Helpful", report.Helpful);
@@ -97,7 +102,7 @@ public static class StaffPage
         foreach (var u in report.Unanswered.OrderByDescending(u => u.Count).ThenByDescending(u => u.Last))
         {
             html.Append("<tr><td>").Append(E(u.Text)).Append("</td><td class=\"num\">").Append(N(u.Count))
-                .Append("</td><td>").Append(StaffReportFormat.Day(u.Last)).Append("</td></tr>");
+                .Append("</td><td>").Append(Day(u.Last)).Append("</td></tr>");
         }
 
         html.Append("</tbody></table></div></section>");
@@ -123,10 +128,10 @@ public static class StaffPage
             ? Enumerable.Range(0, report.Days).Select(i => today.AddDays(i - report.Days + 1))
             : byDay.Keys.Order();
         var columns = days.Select(day => new SvgCharts.Column(
-            StaffReportFormat.Day(day),
-            [.. StaffReportFormat.Levels.Select(level => new SvgCharts.Bar(
+            Day(day),
+            [.. Levels.Select(level => new SvgCharts.Bar(
                 LevelName(level),
-                byDay.TryGetValue(day, out var d) ? StaffReportFormat.Count(d.Levels, level) : 0,
+                byDay.TryGetValue(day, out var d) ? Count(d.Levels, level) : 0,
                 "bar level-" + level.Replace('_', '-')))])).ToList();
         var total = report.EscalationsPerDay.Sum(d => d.Levels.Values.Sum());
         html.Append("<figure>").Append(SvgCharts.StackedColumns(
@@ -135,7 +140,7 @@ public static class StaffPage
             $"{N(total)} escalations in {columns.Count} days shown; the table below lists each day.",
             columns));
         html.Append("<figcaption><ul class=\"legend\">");
-        foreach (var level in StaffReportFormat.Levels)
+        foreach (var level in Levels)
         {
             html.Append("<li><span class=\"swatch level-").Append(level.Replace('_', '-')).Append("\" aria-hidden=\"true\"></span>")
                 .Append(LevelName(level)).Append("</li>");
@@ -146,7 +151,7 @@ public static class StaffPage
         if (withEscalations.Count > 0)
         {
             html.Append("<details><summary>Escalations by day (table)</summary><div class=\"scroll\"><table><caption>Escalations per day by level, newest first</caption><thead><tr><th scope=\"col\">Day</th>");
-            foreach (var level in StaffReportFormat.Levels)
+            foreach (var level in Levels)
             {
                 html.Append("<th scope=\"col\" class=\"num\">").Append(LevelName(level)).Append("</th>");
             }
@@ -154,10 +159,10 @@ public static class StaffPage
             html.Append("</tr></thead><tbody>");
             foreach (var d in withEscalations)
             {
-                html.Append("<tr><th scope=\"row\">").Append(StaffReportFormat.Day(d.Day)).Append("</th>");
-                foreach (var level in StaffReportFormat.Levels)
+                html.Append("<tr><th scope=\"row\">").Append(Day(d.Day)).Append("</th>");
+                foreach (var level in Levels)
                 {
-                    html.Append("<td class=\"num\">").Append(N(StaffReportFormat.Count(d.Levels, level))).Append("</td>");
+                    html.Append("<td class=\"num\">").Append(N(Count(d.Levels, level))).Append("</td>");
                 }
 
                 html.Append("</tr>");
@@ -221,6 +226,10 @@ public static class StaffPage
         "med_safety" => "Medication safety",
         _ => level,
     };
+
+    private static long Count(IReadOnlyDictionary<string, long> counts, string level) => counts.TryGetValue(level, out var n) ? n : 0;
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string N(long v) => v.ToString("N0", CultureInfo.InvariantCulture);
 

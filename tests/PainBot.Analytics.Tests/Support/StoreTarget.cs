@@ -110,6 +110,22 @@ public sealed class StoreTarget : IAsyncDisposable
         return text.ToString();
     }
 
+    /// <summary>The rows a query gives, each as its values (DBNull as null).</summary>
+    public async Task<List<object?[]>> RowsAsync(string sql)
+    {
+        var rows = new List<object?[]>();
+        await using var connection = await Store().Database.OpenAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add([.. Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? null : reader.GetValue(i))]);
+        }
+
+        return rows;
+    }
+
     /// <summary>The number of rows of one table.</summary>
     public async Task<long> CountAsync(string table)
     {
@@ -126,7 +142,7 @@ public sealed class StoreTarget : IAsyncDisposable
             await database.DisposeAsync();
         }
 
-        if (_folder is not null)
+        if (_folder is not null && Environment.GetEnvironmentVariable("PAINBOT_KEEP_TEST_DB") is null)
         {
             SqliteConnection.ClearAllPools();
             try

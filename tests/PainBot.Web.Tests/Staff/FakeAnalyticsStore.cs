@@ -18,7 +18,7 @@ public sealed class FakeAnalyticsStore : IAnalyticsStore
     public static AnalyticsReport Sample(int days) => new(
         days,
         1234,
-        new Dictionary<string, long> { ["emergency"] = 3, ["crisis"] = 5, ["urgent"] = 12, ["med_safety"] = 40 },
+        Levels(emergency: 3, crisis: 5, urgent: 12, medSafety: 40),
         [
             new UnansweredSummary("do you take <script>alert(1)</script> insurance, [PHONE]?", 4, new DateOnly(2026, 12, 1)),
             new UnansweredSummary("=cmd|' /C calc'!A0, parking", 2, new DateOnly(2026, 11, 20)),
@@ -27,10 +27,14 @@ public sealed class FakeAnalyticsStore : IAnalyticsStore
         9,
         [new TopicCount("physical-acupuncture", 120), new TopicCount("mind-body-yoga", 45)],
         [
-            new DailyEscalations(new DateOnly(2026, 12, 1), new Dictionary<string, long> { ["emergency"] = 1, ["urgent"] = 2 }),
-            new DailyEscalations(new DateOnly(2026, 12, 3), new Dictionary<string, long> { ["med_safety"] = 4 }),
+            new DailyEscalations(new DateOnly(2026, 12, 1), Levels(emergency: 1, urgent: 2)),
+            new DailyEscalations(new DateOnly(2026, 12, 3), Levels(medSafety: 4)),
         ],
         ["it did not say how much it costs"]);
+
+    /// <summary>Every level present, as the real store reports them.</summary>
+    public static Dictionary<string, long> Levels(long emergency = 0, long crisis = 0, long urgent = 0, long medSafety = 0) =>
+        new() { ["emergency"] = emergency, ["crisis"] = crisis, ["urgent"] = urgent, ["med_safety"] = medSafety };
 
     public Task MigrateAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -23,9 +23,15 @@ public sealed class StaffApp : WebApplicationFactory<Program>
 
     private readonly IReadOnlyDictionary<string, string?> _settings;
 
-    public StaffApp(IReadOnlyDictionary<string, string?>? settings = null, bool kestrel = false)
+    private readonly bool _realStore;
+
+    /// <param name="settings">Settings (default: the staff key).</param>
+    /// <param name="kestrel">Real Kestrel on loopback instead of the in-memory server.</param>
+    /// <param name="realStore">Keep the configured analytics store (give it a throw-away database) instead of <see cref="Store"/>.</param>
+    public StaffApp(IReadOnlyDictionary<string, string?>? settings = null, bool kestrel = false, bool realStore = false)
     {
         _settings = settings ?? new Dictionary<string, string?> { ["Staff:ApiKey"] = Key };
+        _realStore = realStore;
         if (kestrel)
         {
             UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
@@ -61,6 +67,11 @@ public sealed class StaffApp : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_realStore)
+        {
+            return;
         }
 
         builder.ConfigureTestServices(services =>

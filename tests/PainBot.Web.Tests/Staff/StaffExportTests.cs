@@ -1,5 +1,4 @@
 using System.Net;
-using PainBot.Web.Staff;
 
 namespace PainBot.Web.Tests.Staff;
 
@@ -28,15 +27,15 @@ public sealed class StaffExportTests
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("painbot-report-90d.csv", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(StaffReportFormat.CsvHeader, lines[0]);
-        Assert.Contains("turns,,turns,1234", lines);
-        Assert.Contains("escalations,,med_safety,40", lines);
-        Assert.Contains("feedback,,not_helpful,9", lines);
-        Assert.Contains("escalations_per_day,2026-12-03,med_safety,4", lines);
-        Assert.Contains("unanswered,2026-12-01,\"do you take <script>alert(1)</script> insurance, [PHONE]?\",4", lines);
+        Assert.Equal("section,name,count,day", lines[0]);
+        Assert.Contains("turns,turns,1234,", lines);
+        Assert.Contains("escalations,med_safety,40,", lines);
+        Assert.Contains("feedback,not_helpful,9,", lines);
+        Assert.Contains("escalations_per_day,med_safety,4,2026-12-03", lines);
+        Assert.Contains("unanswered,\"do you take <script>alert(1)</script> insurance, [PHONE]?\",4,2026-12-01", lines);
 
         // A question starting with = would run as a formula in a spreadsheet.
-        Assert.Contains("unanswered,2026-11-20,\"'=cmd|' /C calc'!A0, parking\",2", lines);
+        Assert.Contains("unanswered,\"'=cmd|' /C calc'!A0, parking\",2,2026-11-20", lines);
         Assert.Contains(90, app.Store.ReportDays);
     }
 
