@@ -27,6 +27,9 @@ internal sealed class HostProcess : IAsyncDisposable
     /// <summary>The host's address, ending in a slash.</summary>
     public Uri BaseAddress { get; }
 
+    /// <summary>The host's process id (for its memory figures).</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>
     /// Starts <paramref name="hostDll"/> with the settings the benchmark needs and returns once <c>GET /readyz</c>
     /// answers 200 (the knowledge is loaded and indexed before the host listens).

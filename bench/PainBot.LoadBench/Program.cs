@@ -8,6 +8,11 @@ if (args.Contains("--help") || args.Contains("-h"))
     return 0;
 }
 
+if (args.Contains("--failover"))
+{
+    return await FailoverRun.RunAsync(args);
+}
+
 BenchOptions options;
 try
 {
