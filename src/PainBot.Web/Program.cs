@@ -1,6 +1,7 @@
 using PainBot.Web.BotFramework;
 using PainBot.Web.DirectLine;
 using PainBot.Web.Hosting;
+using PainBot.Web.Staff;
 using PainBot.Web.State;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,6 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddPainBotAssistant(builder.Configuration);
 builder.Services.AddPainBotBotFramework();
 builder.Services.AddPainBotDirectLine();
+builder.Services.AddPainBotStaff();
 builder.Services.AddPainBotState(builder.Configuration);
 builder.Services.AddProblemDetails();
 
@@ -18,6 +20,7 @@ app.MapChatPage();
 app.MapHealth();
 app.MapDirectLine();
 app.MapBotFramework();
+app.MapStaff();
 
 app.Run();
 

@@ -19,7 +19,8 @@ function freePort() {
   });
 }
 
-async function startHost() {
+// extraEnv: settings for this host only (for example { Staff__ApiKey: '…' }).
+async function startHost(extraEnv = {}) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const configuration = process.env.PAINBOT_CONFIGURATION || 'Debug';
@@ -33,6 +34,7 @@ async function startHost() {
       Knowledge__WatchForChanges: 'false',
       DirectLine__Secret: SECRET,
       DirectLine__ChatTokenPermitsPerMinute: '1000',
+      ...extraEnv,
     },
   });
   let output = '';

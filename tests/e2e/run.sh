@@ -28,4 +28,4 @@ cd "$here"
 if [ "$#" -gt 0 ]; then
   exec node --test --test-concurrency=1 "$@"
 fi
-exec node --test --test-concurrency=1 directline.test.js webchat.test.js
+exec node --test --test-concurrency=1 directline.test.js webchat.test.js staff.test.js

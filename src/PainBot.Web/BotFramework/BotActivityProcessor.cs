@@ -12,7 +12,7 @@ namespace PainBot.Web.BotFramework;
 /// connector, or a buffer for expectReplies). Channel quirks live here: the Teams mention, audience, Markdown
 /// subset, size limit and where suggested actions may appear.
 /// </summary>
-public sealed class BotActivityProcessor(ActivityTurnHandler turns, IOptions<BotFrameworkOptions> options, TimeProvider timeProvider)
+public sealed class BotActivityProcessor(ActivityTurnHandler turns, ChannelFeedback feedback, IOptions<BotFrameworkOptions> options, TimeProvider timeProvider)
 {
     /// <summary>How often typing is repeated while a slow answer is composed (channels show it for ~3 s).</summary>
     public static readonly TimeSpan TypingInterval = TimeSpan.FromSeconds(3);
@@ -42,8 +42,14 @@ public sealed class BotActivityProcessor(ActivityTurnHandler turns, IOptions<Bot
                 }
 
                 return null;
+            case ActivityTypes.Invoke when ChannelFeedback.IsSubmitActionFeedback(incoming):
+                return await feedback.OnSubmitActionAsync(incoming, cancellationToken).ConfigureAwait(false);
             case ActivityTypes.Invoke:
                 return string.Equals(incoming.Name, "healthCheck", StringComparison.Ordinal) ? new InvokeResponse(200, HealthCheckBody) : null;
+            case ActivityTypes.Event when ChannelFeedback.IsWebChatFeedback(incoming):
+                // Web Chat keeps the pressed thumb itself and expects no reply.
+                await feedback.OnWebChatEventAsync(incoming, cancellationToken).ConfigureAwait(false);
+                return null;
             default:
                 // typing, endOfConversation, events by name we do not know, installationUpdate, and types we do
                 // not know are acknowledged and ignored (A2014, A5002). Conversation state expires on its own.

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PainBot.BotFramework.Authentication;
 using PainBot.BotFramework.Connector;
+using PainBot.Web.Channels;
 
 namespace PainBot.Web.BotFramework;
 
@@ -44,6 +45,7 @@ public static class BotFrameworkServiceCollectionExtensions
             BotFrameworkHttpClients.Connector,
             sp.GetRequiredService<BotAccessTokenProvider>(),
             sp.GetRequiredService<ILogger<BotConnectorClient>>()));
+        services.AddSingleton<ChannelFeedback>();
         services.AddSingleton<BotActivityProcessor>();
         services.AddSingleton<BotMessagesEndpoint>();
         services.AddHostedService<BotFrameworkStartupCheck>();

@@ -35,9 +35,10 @@ public sealed class ActivityTurnHandler(DialogManager dialog, IContentSource con
             reply.Kind.ToString().ToLowerInvariant(),
             reply.Level.ToWire(),
             [.. reply.Citations.Select(c => new { number = c.Number, id = c.PassageId, title = c.Title, topic = c.Topic })],
-            result.Handoff);
+            result.Handoff,
+            feedback: reply.Kind == ReplyKind.Answer);
 
-    private static Activity Reply(Activity incoming, string text, IReadOnlyList<string> suggestions, string kind, string level, object[] citations, bool handoff = false)
+    private static Activity Reply(Activity incoming, string text, IReadOnlyList<string> suggestions, string kind, string level, object[] citations, bool handoff = false, bool feedback = false)
     {
         var reply = incoming.CreateReply(ActivityTypes.Message);
         reply.Locale = incoming.Locale;
@@ -48,7 +49,18 @@ public sealed class ActivityTurnHandler(DialogManager dialog, IContentSource con
         {
             Actions = [.. suggestions.Select(s => new CardAction { Type = "imBack", Title = s, Value = JsonSerializer.SerializeToElement(s) })],
         };
-        reply.ChannelData = JsonSerializer.SerializeToElement(new { painbot = new { kind, level, citations, handoff } });
+        var painbot = new { kind, level, citations, handoff };
+        var teams = string.Equals(incoming.ChannelId, ChannelIds.Msteams, StringComparison.Ordinal);
+
+        // Answers ask for feedback the channel's own way: Teams' feedback loop, Web Chat's like/dislike actions.
+        reply.ChannelData = feedback && teams
+            ? JsonSerializer.SerializeToElement(new { painbot, feedbackLoopEnabled = true })
+            : JsonSerializer.SerializeToElement(new { painbot });
+        if (feedback && !teams)
+        {
+            reply.Entities = [ChannelFeedback.WebChatFeedbackEntity(incoming.Id)];
+        }
+
         return reply;
     }
 }
