@@ -1,16 +1,21 @@
 using PainBot.Web.BotFramework;
 using PainBot.Web.DirectLine;
 using PainBot.Web.Hosting;
+using PainBot.Web.Operations;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddPainBotAssistant(builder.Configuration);
 builder.Services.AddPainBotBotFramework();
 builder.Services.AddPainBotDirectLine();
+builder.Services.AddPainBotHealth();
+builder.Services.AddPainBotTelemetry(builder.Configuration);
+builder.Services.AddPainBotSecurityHeaders();
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();
 
+app.UsePainBotSecurityHeaders();
 app.UseStaticFiles();
 app.MapChatPage();
 app.MapHealth();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using PainBot.BotFramework.Schema;
 using PainBot.BotFramework.Teams;
+using PainBot.Core.Composition;
 using PainBot.Core.Knowledge;
 using PainBot.Web.Channels;
 
@@ -10,9 +11,10 @@ namespace PainBot.Web.BotFramework;
 /// <summary>
 /// One Bot Framework turn: decides what an activity of each type deserves and hands replies to a sender (the
 /// connector, or a buffer for expectReplies). Channel quirks live here: the Teams mention, audience, Markdown
-/// subset, size limit and where suggested actions may appear.
+/// subset, size limit and where suggested actions may appear. When answers come from a language model, typing is
+/// sent before the turn and repeated while it runs; expectReplies keeps its single typing activity first.
 /// </summary>
-public sealed class BotActivityProcessor(ActivityTurnHandler turns, IOptions<BotFrameworkOptions> options, TimeProvider timeProvider)
+public sealed class BotActivityProcessor(ActivityTurnHandler turns, IAnswerComposer composer, IOptions<BotFrameworkOptions> options, TimeProvider timeProvider)
 {
     /// <summary>How often typing is repeated while a slow answer is composed (channels show it for ~3 s).</summary>
     public static readonly TimeSpan TypingInterval = TimeSpan.FromSeconds(3);
@@ -26,7 +28,7 @@ public sealed class BotActivityProcessor(ActivityTurnHandler turns, IOptions<Bot
     /// </summary>
     /// <param name="incoming">The authenticated activity.</param>
     /// <param name="send">Delivers one outgoing activity.</param>
-    /// <param name="buffered">True when replies are collected for expectReplies: typing is then sent once, not repeated.</param>
+    /// <param name="buffered">True when replies are collected for expectReplies: typing is then sent once, first, not repeated.</param>
     /// <param name="cancellationToken">Cancellation.</param>
     public async Task<InvokeResponse?> ProcessAsync(Activity incoming, Func<Activity, CancellationToken, Task> send, bool buffered, CancellationToken cancellationToken)
     {
@@ -85,9 +87,18 @@ public sealed class BotActivityProcessor(ActivityTurnHandler turns, IOptions<Bot
         }
 
         var audience = isTeams ? options.Value.TeamsAudienceValue : Audience.Patient;
-        await send(Typing(incoming), cancellationToken).ConfigureAwait(false);
+        if (buffered)
+        {
+            await send(Typing(incoming), cancellationToken).ConfigureAwait(false);
+        }
+        else if (composer.UsesLanguageModel)
+        {
+            // Typing before the turn starts, so the channel shows it while the model's answer is on its way.
+            await send(Typing(incoming), cancellationToken).ConfigureAwait(false);
+        }
+
         var answer = turns.OnMessageAsync(incoming, text, audience, cancellationToken);
-        if (!buffered)
+        if (!buffered && composer.UsesLanguageModel)
         {
             while (await Task.WhenAny(answer, Task.Delay(TypingInterval, timeProvider, cancellationToken)).ConfigureAwait(false) != answer)
             {
