@@ -11,7 +11,7 @@ using PainBot.Core.Tests.Scope;
 
 namespace PainBot.Core.Tests.Dialog;
 
-public sealed class DialogManagerTests
+public sealed partial class DialogManagerTests
 {
     private static readonly SafetyRuleSet SafetyRules = SafetyRuleLoader.Load(Path.Combine(ScopeTestPaths.KnowledgeFolder, "safety"));
     private static readonly ScopeRules ScopeRules = ScopeRuleLoader.Load(ScopeTestPaths.ScopeFolder);
