@@ -33,6 +33,8 @@ async function startHost() {
       Knowledge__WatchForChanges: 'false',
       DirectLine__Secret: SECRET,
       DirectLine__ChatTokenPermitsPerMinute: '1000',
+      RateLimits__ClientPermitsPerMinute: '100000',
+      RateLimits__ConversationActivitiesPerMinute: '1000',
     },
   });
   let output = '';
