@@ -87,13 +87,9 @@ public sealed class BotActivityProcessor(ActivityTurnHandler turns, IAnswerCompo
         }
 
         var audience = isTeams ? options.Value.TeamsAudienceValue : Audience.Patient;
-        if (buffered)
+        // With a model, typing before the turn starts, so the channel shows it while the answer is on its way.
+        if (buffered || composer.UsesLanguageModel)
         {
-            await send(Typing(incoming), cancellationToken).ConfigureAwait(false);
-        }
-        else if (composer.UsesLanguageModel)
-        {
-            // Typing before the turn starts, so the channel shows it while the model's answer is on its way.
             await send(Typing(incoming), cancellationToken).ConfigureAwait(false);
         }
 
