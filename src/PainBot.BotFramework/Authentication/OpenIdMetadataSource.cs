@@ -72,8 +72,15 @@ internal sealed partial class OpenIdMetadataSource
             // are a belt for retrievers that let them through (a client timeout surfaces as a cancellation).
             lock (_lock)
             {
+                // Requests that were waiting on the same failed fetch count as one failure, not one each.
+                var now = _time.GetUtcNow();
+                if (_outage && _retryAt > now)
+                {
+                    return (null, _retryAt - now);
+                }
+
                 _backoff = _backoff == TimeSpan.Zero ? InitialBackoff : TimeSpan.FromTicks(Math.Min(_backoff.Ticks * 2, MaxBackoff.Ticks));
-                _retryAt = _time.GetUtcNow() + _backoff;
+                _retryAt = now + _backoff;
                 if (!_outage)
                 {
                     _outage = true;

@@ -90,7 +90,7 @@ public sealed class BotActivityProcessor(ActivityTurnHandler turns, IAnswerCompo
         // With a model, typing before the turn starts, so the channel shows it while the answer is on its way.
         if (buffered || composer.UsesLanguageModel)
         {
-            await send(Typing(incoming), cancellationToken).ConfigureAwait(false);
+            await TypingAsync(incoming, send, cancellationToken).ConfigureAwait(false);
         }
 
         var answer = turns.OnMessageAsync(incoming, text, audience, cancellationToken);
@@ -98,7 +98,7 @@ public sealed class BotActivityProcessor(ActivityTurnHandler turns, IAnswerCompo
         {
             while (await Task.WhenAny(answer, Task.Delay(TypingInterval, timeProvider, cancellationToken)).ConfigureAwait(false) != answer)
             {
-                await send(Typing(incoming), cancellationToken).ConfigureAwait(false);
+                await TypingAsync(incoming, send, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -166,4 +166,17 @@ public sealed class BotActivityProcessor(ActivityTurnHandler turns, IAnswerCompo
     }
 
     private static Activity Typing(Activity incoming) => incoming.CreateReply(ActivityTypes.Typing);
+
+    /// <summary>Typing is only an indicator: a channel refusing it must not cost the person their answer.</summary>
+    private static async Task TypingAsync(Activity incoming, Func<Activity, CancellationToken, Task> send, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await send(Typing(incoming), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The reply that follows goes the same way; if the channel is really down, that send reports it.
+        }
+    }
 }
