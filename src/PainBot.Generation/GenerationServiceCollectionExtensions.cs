@@ -84,6 +84,11 @@ public static class GenerationServiceCollectionExtensions
         var options = context.ServiceProvider.GetRequiredService<IOptions<GenerationOptions>>().Value;
         var budget = TimeSpan.FromMilliseconds(options.TimeoutMilliseconds);
 
+        // The whole call, retries included, ends at the composer's deadline even when the client up the stack does
+        // not pass the composer's cancellation down: the request is cancelled here, so no abandoned call lingers
+        // (the pipeline waits up to 30 s for calls in flight when it is disposed, which held `ask` at exit).
+        builder.AddTimeout(budget + TimeSpan.FromMilliseconds(250));
+
         // Retries stay inside the composer's deadline: a Retry-After longer than a quarter of it is not waited for.
         builder.AddRetry(new HttpRetryStrategyOptions
         {

@@ -1,8 +1,12 @@
 using System.Collections.Concurrent;
+using PainBot.Core.Telemetry;
 
 namespace PainBot.Generation;
 
-/// <summary>Counters of the model composer since start: answers asked for, passed verification, fell back (by reason).</summary>
+/// <summary>
+/// Counters of the model composer since start: answers asked for, passed verification, fell back (by reason),
+/// read by <c>eval</c>. Fallbacks are also counted on the <see cref="PainBotTelemetry"/> meter for operators.
+/// </summary>
 public sealed class GenerationStats
 {
     private readonly ConcurrentDictionary<FallbackReason, long> _reasons = new();
@@ -25,5 +29,9 @@ public sealed class GenerationStats
 
     internal void RecordPassed() => Interlocked.Increment(ref _passed);
 
-    internal void RecordFallback(FallbackReason reason) => _reasons.AddOrUpdate(reason, 1, (_, n) => n + 1);
+    internal void RecordFallback(FallbackReason reason)
+    {
+        _reasons.AddOrUpdate(reason, 1, (_, n) => n + 1);
+        PainBotTelemetry.Fallback(ModelCall.FallbackReasonName(reason));
+    }
 }

@@ -29,6 +29,9 @@ public sealed class GroundedComposer(
     private readonly GenerationOptions _options = options.Value;
 
     /// <inheritdoc/>
+    public bool UsesLanguageModel => true;
+
+    /// <inheritdoc/>
     public async Task<ComposedAnswer> ComposeAsync(ComposeRequest request, CancellationToken cancellationToken)
     {
         if (request.Hits.Count == 0)

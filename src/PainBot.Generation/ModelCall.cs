@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.SemanticKernel;
+using PainBot.Core.Telemetry;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
@@ -17,20 +19,37 @@ internal static class ModelCall
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
+        var prompt = function.Name;
+        using var span = PainBotTelemetry.StartModelCall(prompt);
+        var started = Stopwatch.GetTimestamp();
         try
         {
             var result = await model.Kernel.InvokeAsync(function, arguments, deadline.Token).WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+            PainBotTelemetry.ModelCallCompleted(span, prompt, "ok", Stopwatch.GetElapsedTime(started));
             return (result.GetValue<string>(), null, null);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            PainBotTelemetry.ModelCallCompleted(span, prompt, "cancelled", Stopwatch.GetElapsedTime(started));
             throw;
         }
         catch (Exception ex)
         {
-            return (null, Classify(ex, deadline.IsCancellationRequested), ex);
+            var reason = Classify(ex, deadline.IsCancellationRequested);
+            PainBotTelemetry.ModelCallCompleted(span, prompt, FallbackReasonName(reason), Stopwatch.GetElapsedTime(started));
+            return (null, reason, ex);
         }
     }
+
+    /// <summary>The reason as a metric tag: snake_case, as the other wire names.</summary>
+    public static string FallbackReasonName(FallbackReason reason) => reason switch
+    {
+        FallbackReason.ServiceError => "service_error",
+        FallbackReason.CircuitOpen => "circuit_open",
+        FallbackReason.MissingCitation => "missing_citation",
+        FallbackReason.UnknownCitation => "unknown_citation",
+        _ => reason.ToString().ToLowerInvariant(),
+    };
 
     private static FallbackReason Classify(Exception ex, bool deadlinePassed)
     {

@@ -1,6 +1,7 @@
 using PainBot.Web.BotFramework;
 using PainBot.Web.DirectLine;
 using PainBot.Web.Hosting;
+using PainBot.Web.Operations;
 using PainBot.Web.Staff;
 using PainBot.Web.State;
 
@@ -11,10 +12,14 @@ builder.Services.AddPainBotBotFramework();
 builder.Services.AddPainBotDirectLine();
 builder.Services.AddPainBotStaff();
 builder.Services.AddPainBotState(builder.Configuration);
+builder.Services.AddPainBotHealth();
+builder.Services.AddPainBotTelemetry(builder.Configuration);
+builder.Services.AddPainBotSecurityHeaders();
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();
 
+app.UsePainBotSecurityHeaders();
 app.UseStaticFiles();
 app.MapChatPage();
 app.MapHealth();

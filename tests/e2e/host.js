@@ -35,6 +35,8 @@ async function startHost(extraEnv = {}) {
       DirectLine__Secret: SECRET,
       DirectLine__ChatTokenPermitsPerMinute: '1000',
       ...extraEnv,
+      RateLimits__ClientPermitsPerMinute: '100000',
+      RateLimits__ConversationActivitiesPerMinute: '1000',
     },
   });
   let output = '';

@@ -36,7 +36,15 @@ test('a visitor gets a cited answer with suggestions, and an emergency is escala
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`); });
-  await page.goto(host.base + '/');
+  // Anything the content security policy blocks is recorded (the console shows it too).
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const response = await page.goto(host.base + '/');
+  const csp = response.headers()['content-security-policy'] || '';
+  assert.match(csp, /default-src 'self'/);
+  assert.match(csp, /frame-ancestors 'none'/);
 
   // The welcome arrives and the send box is labelled for screen readers.
   await page.locator('.webchat__bubble__content', { hasText: 'PainBot, the clinic' }).first().waitFor({ timeout: 60_000 });
@@ -71,6 +79,7 @@ test('a visitor gets a cited answer with suggestions, and an emergency is escala
   await escalation.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${shots}/painbot-webchat-emergency.png` });
 
+  assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], 'nothing was blocked by the content security policy');
   assert.deepEqual(errors, []);
   await page.close();
 });

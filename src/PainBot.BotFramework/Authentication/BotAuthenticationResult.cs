@@ -11,9 +11,15 @@ public sealed record BotAuthenticationResult(bool Succeeded, ClaimsIdentity? Ide
     /// <summary>True when the request carried no token and authentication is disabled.</summary>
     public bool IsAnonymous => Succeeded && Identity is { IsAuthenticated: false };
 
+    /// <summary>Set when the request could not be checked because the signing keys cannot be read now: try again after this long (503, not 401).</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     public static BotAuthenticationResult Anonymous() => new(true, new ClaimsIdentity(), null);
 
     public static BotAuthenticationResult Success(ClaimsIdentity identity) => new(true, identity, null);
 
     public static BotAuthenticationResult Fail(string reason) => new(false, null, reason);
+
+    /// <summary>The token could not be checked now (signing keys unavailable); the caller should answer 503 with Retry-After.</summary>
+    public static BotAuthenticationResult Unavailable(string reason, TimeSpan retryAfter) => new(false, null, reason) { RetryAfter = retryAfter };
 }

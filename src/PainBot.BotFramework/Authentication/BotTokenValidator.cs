@@ -12,13 +12,16 @@ namespace PainBot.BotFramework.Authentication;
 /// Validates the bearer token on a request to the bot's messaging endpoint, as botbuilder's JwtTokenValidation
 /// does: Bot Connector tokens (issuer api.botframework.com, endorsed signing key, serviceurl claim) and Emulator
 /// tokens (Azure AD issuers, appid/azp). Signing keys come from OpenID metadata, cached and refreshed by
-/// <see cref="ConfigurationManager{T}"/>, and refreshed at once when a token names an unknown key.
+/// <see cref="ConfigurationManager{T}"/>, and refreshed at once when a token names an unknown key. It fails closed:
+/// a token signed with an algorithm other than RS256/384/512 (alg none, HS256) is refused before any key is looked
+/// up, and while the metadata cannot be read a request is refused as unavailable (never an exception), the
+/// fetch backing off and the outage logged once (<see cref="OpenIdMetadataSource"/>).
 /// </summary>
 public sealed partial class BotTokenValidator
 {
     private readonly BotAuthenticationSettings _settings;
-    private readonly ConfigurationManager<OpenIdConnectConfiguration> _channelMetadata;
-    private readonly ConfigurationManager<OpenIdConnectConfiguration> _emulatorMetadata;
+    private readonly OpenIdMetadataSource _channelMetadata;
+    private readonly OpenIdMetadataSource _emulatorMetadata;
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
     private readonly ILogger<BotTokenValidator> _logger;
 
@@ -26,11 +29,20 @@ public sealed partial class BotTokenValidator
     /// <param name="metadataClient">The HTTP client used to read the metadata and keys (kept for the validator's lifetime).</param>
     /// <param name="logger">Logger.</param>
     public BotTokenValidator(BotAuthenticationSettings settings, HttpClient metadataClient, ILogger<BotTokenValidator> logger)
+        : this(settings, metadataClient, TimeProvider.System, logger)
+    {
+    }
+
+    /// <param name="settings">App id and metadata URLs.</param>
+    /// <param name="metadataClient">The HTTP client used to read the metadata and keys (kept for the validator's lifetime).</param>
+    /// <param name="timeProvider">Clock of the metadata's backoff.</param>
+    /// <param name="logger">Logger.</param>
+    public BotTokenValidator(BotAuthenticationSettings settings, HttpClient metadataClient, TimeProvider timeProvider, ILogger<BotTokenValidator> logger)
     {
         _settings = settings;
         _logger = logger;
-        _channelMetadata = CreateManager(settings.OpenIdMetadataUrl, metadataClient);
-        _emulatorMetadata = CreateManager(settings.EmulatorOpenIdMetadataUrl, metadataClient);
+        _channelMetadata = new OpenIdMetadataSource(settings.OpenIdMetadataUrl, metadataClient, timeProvider, logger);
+        _emulatorMetadata = new OpenIdMetadataSource(settings.EmulatorOpenIdMetadataUrl, metadataClient, timeProvider, logger);
     }
 
     /// <summary>Checks the Authorization header of a request carrying an activity for <paramref name="channelId"/> from <paramref name="serviceUrl"/>.</summary>
@@ -71,6 +83,14 @@ public sealed partial class BotTokenValidator
             return BotAuthenticationResult.Fail("the bearer token is not a JWT");
         }
 
+        // Only asymmetric signatures can come from the channel; anything else is refused without fetching keys.
+        if (!AuthenticationConstants.AllowedSigningAlgorithms.Contains(unvalidated.Alg, StringComparer.Ordinal))
+        {
+            return BotAuthenticationResult.Fail(string.IsNullOrEmpty(unvalidated.Alg) || string.Equals(unvalidated.Alg, "none", StringComparison.OrdinalIgnoreCase)
+                ? "the token is invalid: it is not signed"
+                : "the token's signing algorithm is not allowed");
+        }
+
         var issuer = unvalidated.Issuer;
         if (string.Equals(issuer, AuthenticationConstants.ToBotFromChannelTokenIssuer, StringComparison.Ordinal))
         {
@@ -88,15 +108,20 @@ public sealed partial class BotTokenValidator
 
     private async Task<BotAuthenticationResult> ValidateChannelTokenAsync(string token, string? channelId, string? serviceUrl, CancellationToken cancellationToken)
     {
-        var (result, configuration) = await ValidateAsync(_channelMetadata, token, [AuthenticationConstants.ToBotFromChannelTokenIssuer], cancellationToken).ConfigureAwait(false);
-        if (!result.IsValid)
+        var (result, configuration, unavailable) = await ValidateAsync(_channelMetadata, token, [AuthenticationConstants.ToBotFromChannelTokenIssuer], cancellationToken).ConfigureAwait(false);
+        if (unavailable is not null)
+        {
+            return unavailable;
+        }
+
+        if (!result!.IsValid)
         {
             return BotAuthenticationResult.Fail(Describe(result.Exception));
         }
 
         // The connector vouches for channels through key endorsements; a key without them vouches for none.
         var keyId = (result.SecurityToken as JsonWebToken)?.SigningKey?.KeyId ?? (result.SecurityToken as JsonWebToken)?.Kid;
-        var endorsements = Endorsements(configuration, keyId);
+        var endorsements = Endorsements(configuration!, keyId);
         if (endorsements is null)
         {
             return BotAuthenticationResult.Fail("the signing key has no endorsements");
@@ -123,8 +148,13 @@ public sealed partial class BotTokenValidator
 
     private async Task<BotAuthenticationResult> ValidateEmulatorTokenAsync(string token, IReadOnlyList<string> issuers, CancellationToken cancellationToken)
     {
-        var (result, _) = await ValidateAsync(_emulatorMetadata, token, issuers, cancellationToken).ConfigureAwait(false);
-        if (!result.IsValid)
+        var (result, _, unavailable) = await ValidateAsync(_emulatorMetadata, token, issuers, cancellationToken).ConfigureAwait(false);
+        if (unavailable is not null)
+        {
+            return unavailable;
+        }
+
+        if (!result!.IsValid)
         {
             return BotAuthenticationResult.Fail(Describe(result.Exception));
         }
@@ -152,21 +182,30 @@ public sealed partial class BotTokenValidator
             : BotAuthenticationResult.Fail("the Emulator token was issued to another app");
     }
 
-    private async Task<(TokenValidationResult Result, OpenIdConnectConfiguration Configuration)> ValidateAsync(
-        ConfigurationManager<OpenIdConnectConfiguration> metadata, string token, IReadOnlyList<string> issuers, CancellationToken cancellationToken)
+    private async Task<(TokenValidationResult? Result, OpenIdConnectConfiguration? Configuration, BotAuthenticationResult? Unavailable)> ValidateAsync(
+        OpenIdMetadataSource metadata, string token, IReadOnlyList<string> issuers, CancellationToken cancellationToken)
     {
-        var configuration = await metadata.GetConfigurationAsync(cancellationToken).ConfigureAwait(false);
+        var (configuration, retryAfter) = await metadata.GetAsync(cancellationToken).ConfigureAwait(false);
+        if (configuration is null)
+        {
+            return (null, null, BotAuthenticationResult.Unavailable("the OpenID metadata cannot be read", retryAfter));
+        }
+
         var result = await _handler.ValidateTokenAsync(token, Parameters(configuration, issuers)).ConfigureAwait(false);
         if (result.Exception is SecurityTokenSignatureKeyNotFoundException)
         {
             // Keys roll over: an unknown kid means the cached metadata may be stale. Refresh once and retry.
             LogSigningKeyRefresh(_logger);
             metadata.RequestRefresh();
-            configuration = await metadata.GetConfigurationAsync(cancellationToken).ConfigureAwait(false);
-            result = await _handler.ValidateTokenAsync(token, Parameters(configuration, issuers)).ConfigureAwait(false);
+            var (refreshed, _) = await metadata.GetAsync(cancellationToken).ConfigureAwait(false);
+            if (refreshed is not null)
+            {
+                configuration = refreshed;
+                result = await _handler.ValidateTokenAsync(token, Parameters(configuration, issuers)).ConfigureAwait(false);
+            }
         }
 
-        return (result, configuration);
+        return (result, configuration, null);
     }
 
     private TokenValidationParameters Parameters(OpenIdConnectConfiguration configuration, IReadOnlyList<string> issuers) => new()
@@ -231,13 +270,6 @@ public sealed partial class BotTokenValidator
         null => "the token is invalid",
         _ => "the token is invalid: " + exception.GetType().Name,
     };
-
-    private static ConfigurationManager<OpenIdConnectConfiguration> CreateManager(string url, HttpClient client) =>
-        new(url, new OpenIdConnectConfigurationRetriever(), new HttpDocumentRetriever(client)
-        {
-            // The configured URL decides: production metadata is https; tests serve it from loopback over http.
-            RequireHttps = url.StartsWith("https://", StringComparison.OrdinalIgnoreCase),
-        });
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Token signed by an unknown key; refreshing the OpenID metadata")]
     private static partial void LogSigningKeyRefresh(ILogger logger);

@@ -6,6 +6,7 @@ using PainBot.Core.Conversation;
 using PainBot.Core.Knowledge;
 using PainBot.Core.Safety;
 using PainBot.Core.Scope;
+using PainBot.Core.Telemetry;
 using PainBot.Core.Text;
 
 namespace PainBot.Core.Dialog;
@@ -76,6 +77,7 @@ public sealed partial class DialogManager(
     {
         // Turns of one conversation run one at a time (a visitor can send again before the reply arrives);
         // different conversations only share a stripe by hash, so they rarely wait for each other.
+        using var span = PainBotTelemetry.StartTurn(turn);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var gate = _gates[(int)((uint)StringComparer.Ordinal.GetHashCode(turn.ConversationId) % (uint)_gates.Length)];
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -90,6 +92,7 @@ public sealed partial class DialogManager(
         }
 
         var latency = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        PainBotTelemetry.TurnCompleted(span, turn, result, latency);
         foreach (var observer in _observers)
         {
             observer.OnTurn(turn, result, latency);
@@ -114,7 +117,7 @@ public sealed partial class DialogManager(
         // by the learned screen, which needs the vector: a suggestion the bot offers must do what it says.
         var command = hasWords ? CommandRecognizer.Recognize(text) : Command.None;
         var isCommand = command != Command.None;
-        var safety = hasWords ? snapshot.Triage.Assess(text, turn.Audience, isCommand ? null : vector, isCommand ? null : state.LastMessageVector) : SafetyAssessment.None;
+        var safety = hasWords ? PainBotTelemetry.Triage(() => snapshot.Triage.Assess(text, turn.Audience, isCommand ? null : vector, isCommand ? null : state.LastMessageVector)) : SafetyAssessment.None;
 
         // The next message is read with this one, unless this one was already escalated (the person has the
         // number; "I'm safe now" must not be read back into the crisis).
@@ -219,7 +222,7 @@ public sealed partial class DialogManager(
                     : safe with { Replies = [.. safe.Replies, new BotReply(Guide(context).CurrentPrompt(state.Guide), ReplyKind.Guide, [], [])] };
         }
 
-        var verdict = context.Content.Scope.Assess(text);
+        var verdict = PainBotTelemetry.Scope(() => context.Content.Scope.Assess(text));
 
         // The learned screen reads messages on their own; a short follow-up ("and app-based versions?") means
         // something only with the subject in play, so only the rules judge it.
@@ -368,7 +371,7 @@ public sealed partial class DialogManager(
 
         // The turn's vector is the message's: for a follow-up the search adds the topic's name to it by meaning.
         var vector = topic is not null || string.Equals(query, context.Text, StringComparison.Ordinal) ? context.Vector : null;
-        var found = WithFacetTopic(Rerank(search.Search(new SearchRequest(query, state.Audience, 6) { Topic = topic, Vector = vector }), context, subject), context, query, vector);
+        var found = PainBotTelemetry.Retrieval(() => WithFacetTopic(Rerank(search.Search(new SearchRequest(query, state.Audience, 6) { Topic = topic, Vector = vector }), context, subject), context, query, vector));
         if (found.Hits.Count == 0 || found.Confidence < _options.AnswerThreshold)
         {
             return NotCovered(context, query, found, record);
@@ -396,7 +399,7 @@ public sealed partial class DialogManager(
         ComposedAnswer answer;
         try
         {
-            answer = await composer.ComposeAsync(request, cancellationToken).ConfigureAwait(false);
+            answer = await PainBotTelemetry.ComposeAsync(() => composer.ComposeAsync(request, cancellationToken), hits.Count).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using PainBot.BotFramework.Schema;
 using PainBot.BotFramework.Teams;
+using PainBot.Core.Composition;
 using PainBot.Core.Knowledge;
 using PainBot.Web.Channels;
 
@@ -10,9 +11,10 @@ namespace PainBot.Web.BotFramework;
 /// <summary>
 /// One Bot Framework turn: decides what an activity of each type deserves and hands replies to a sender (the
 /// connector, or a buffer for expectReplies). Channel quirks live here: the Teams mention, audience, Markdown
-/// subset, size limit and where suggested actions may appear.
+/// subset, size limit and where suggested actions may appear. When answers come from a language model, typing is
+/// sent before the turn and repeated while it runs; expectReplies keeps its single typing activity first.
 /// </summary>
-public sealed class BotActivityProcessor(ActivityTurnHandler turns, ChannelFeedback feedback, IOptions<BotFrameworkOptions> options, TimeProvider timeProvider)
+public sealed class BotActivityProcessor(ActivityTurnHandler turns, ChannelFeedback feedback, IAnswerComposer composer, IOptions<BotFrameworkOptions> options, TimeProvider timeProvider)
 {
     /// <summary>How often typing is repeated while a slow answer is composed (channels show it for ~3 s).</summary>
     public static readonly TimeSpan TypingInterval = TimeSpan.FromSeconds(3);
@@ -26,7 +28,7 @@ public sealed class BotActivityProcessor(ActivityTurnHandler turns, ChannelFeedb
     /// </summary>
     /// <param name="incoming">The authenticated activity.</param>
     /// <param name="send">Delivers one outgoing activity.</param>
-    /// <param name="buffered">True when replies are collected for expectReplies: typing is then sent once, not repeated.</param>
+    /// <param name="buffered">True when replies are collected for expectReplies: typing is then sent once, first, not repeated.</param>
     /// <param name="cancellationToken">Cancellation.</param>
     public async Task<InvokeResponse?> ProcessAsync(Activity incoming, Func<Activity, CancellationToken, Task> send, bool buffered, CancellationToken cancellationToken)
     {
@@ -91,13 +93,18 @@ public sealed class BotActivityProcessor(ActivityTurnHandler turns, ChannelFeedb
         }
 
         var audience = isTeams ? options.Value.TeamsAudienceValue : Audience.Patient;
-        await send(Typing(incoming), cancellationToken).ConfigureAwait(false);
+        // With a model, typing before the turn starts, so the channel shows it while the answer is on its way.
+        if (buffered || composer.UsesLanguageModel)
+        {
+            await TypingAsync(incoming, send, cancellationToken).ConfigureAwait(false);
+        }
+
         var answer = turns.OnMessageAsync(incoming, text, audience, cancellationToken);
-        if (!buffered)
+        if (!buffered && composer.UsesLanguageModel)
         {
             while (await Task.WhenAny(answer, Task.Delay(TypingInterval, timeProvider, cancellationToken)).ConfigureAwait(false) != answer)
             {
-                await send(Typing(incoming), cancellationToken).ConfigureAwait(false);
+                await TypingAsync(incoming, send, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -165,4 +172,17 @@ public sealed class BotActivityProcessor(ActivityTurnHandler turns, ChannelFeedb
     }
 
     private static Activity Typing(Activity incoming) => incoming.CreateReply(ActivityTypes.Typing);
+
+    /// <summary>Typing is only an indicator: a channel refusing it must not cost the person their answer.</summary>
+    private static async Task TypingAsync(Activity incoming, Func<Activity, CancellationToken, Task> send, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await send(Typing(incoming), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The reply that follows goes the same way; if the channel is really down, that send reports it.
+        }
+    }
 }

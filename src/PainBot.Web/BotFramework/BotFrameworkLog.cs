@@ -18,6 +18,18 @@ internal static partial class BotFrameworkLog
     [LoggerMessage(EventId = 1205, Level = LogLevel.Error, Message = "Could not deliver replies on {ChannelId}")]
     public static partial void DeliveryFailed(ILogger logger, Exception exception, string? channelId);
 
+    [LoggerMessage(EventId = 1207, Level = LogLevel.Debug, Message = "Refused a Bot Framework request for now: {Reason}")]
+    public static partial void Unavailable(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 1208, Level = LogLevel.Error, Message = "A queued turn on {ChannelId} failed with {ErrorType}")]
+    public static partial void TurnFailed(ILogger logger, string errorType, string? channelId);
+
+    [LoggerMessage(EventId = 1209, Level = LogLevel.Warning, Message = "The turn queue is full: refused an activity on {ChannelId} with 503")]
+    public static partial void QueueFull(ILogger logger, string? channelId);
+
+    [LoggerMessage(EventId = 1210, Level = LogLevel.Warning, Message = "Shutdown timeout reached with {Pending} queued turns unfinished; cancelling them")]
+    public static partial void QueueAbandoned(ILogger logger, int pending);
+
     [LoggerMessage(EventId = 1206, Level = LogLevel.Debug, Message = "Unhandled invoke {Name}")]
     public static partial void InvokeNotImplemented(ILogger logger, string? name);
 }

@@ -48,6 +48,14 @@ public sealed class BotFrameworkOptions : IValidatableObject
     [Range(1000, 40_000)]
     public int TeamsMaxMessageCharacters { get; set; } = PainBot.BotFramework.Teams.TeamsMessageSplitter.DefaultMaxCharacters;
 
+    /// <summary>Turns of normal delivery that may wait for a worker; beyond this /api/messages answers 503 with Retry-After.</summary>
+    [Range(1, 100_000)]
+    public int QueueCapacity { get; set; } = 256;
+
+    /// <summary>Turns of normal delivery run at once (each worker takes the conversations that hash to it, in order).</summary>
+    [Range(1, 64)]
+    public int QueueWorkers { get; set; } = 4;
+
     /// <summary>True when no app id is configured.</summary>
     public bool IsAuthenticationDisabled => string.IsNullOrWhiteSpace(MicrosoftAppId);
 

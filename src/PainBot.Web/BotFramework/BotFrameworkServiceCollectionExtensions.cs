@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using PainBot.BotFramework.Authentication;
 using PainBot.BotFramework.Connector;
 using PainBot.Web.Channels;
+using Polly;
 
 namespace PainBot.Web.BotFramework;
 
@@ -17,9 +19,23 @@ public static class BotFrameworkServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        services.AddHttpClient(BotFrameworkHttpClients.Metadata, c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddHttpClient(BotFrameworkHttpClients.Metadata, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddHttpClient(BotFrameworkHttpClients.Token, c => c.Timeout = TimeSpan.FromSeconds(30));
-        services.AddHttpClient(BotFrameworkHttpClients.Connector, c => c.Timeout = TimeSpan.FromSeconds(30));
+
+        // Replies are posted after the request was acknowledged: a connector's brief failure (408, 429, 5xx, a
+        // dropped connection) is retried with backoff, honouring Retry-After, instead of losing the reply.
+        services.AddHttpClient(BotFrameworkHttpClients.Connector, c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .AddResilienceHandler("connector", pipeline => pipeline
+                .AddTimeout(TimeSpan.FromSeconds(60))
+                .AddRetry(new HttpRetryStrategyOptions
+                {
+                    MaxRetryAttempts = 3,
+                    Delay = TimeSpan.FromSeconds(1),
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    MaxDelay = TimeSpan.FromSeconds(10),
+                })
+                .AddTimeout(TimeSpan.FromSeconds(20)));
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton(sp =>
@@ -28,6 +44,7 @@ public static class BotFrameworkServiceCollectionExtensions
             return new BotTokenValidator(
                 new BotAuthenticationSettings(o.MicrosoftAppId?.Trim(), o.OpenIdMetadataUrl, o.EmulatorOpenIdMetadataUrl),
                 sp.GetRequiredService<IHttpClientFactory>().CreateClient(BotFrameworkHttpClients.Metadata),
+                sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<BotTokenValidator>>());
         });
         services.AddSingleton(sp =>
@@ -47,6 +64,8 @@ public static class BotFrameworkServiceCollectionExtensions
             sp.GetRequiredService<ILogger<BotConnectorClient>>()));
         services.AddSingleton<ChannelFeedback>();
         services.AddSingleton<BotActivityProcessor>();
+        services.AddSingleton<BackgroundTurns>();
+        services.AddHostedService(sp => sp.GetRequiredService<BackgroundTurns>());
         services.AddSingleton<BotMessagesEndpoint>();
         services.AddHostedService<BotFrameworkStartupCheck>();
         return services;

@@ -8,14 +8,18 @@ using PainBot.BotFramework.Schema;
 namespace PainBot.Web.BotFramework;
 
 /// <summary>
-/// <c>POST /api/messages</c>, answered as botbuilder's CloudAdapter does: 200 with an empty body once the turn is
-/// processed, 200 with <see cref="ExpectedReplies"/> for deliveryMode expectReplies, the invoke response (or 501)
-/// for invoke, 400 for a body that is not an activity, 413 for an oversized body, 401 when authentication fails.
+/// <c>POST /api/messages</c>, answered as botbuilder's CloudAdapter does: for normal delivery 200 with an empty body
+/// as soon as the activity is authenticated and queued (the turn runs on <see cref="BackgroundTurns"/> and its replies
+/// go to the activity's serviceUrl), 200 with <see cref="ExpectedReplies"/> for deliveryMode expectReplies and the
+/// invoke response (or 501) for invoke, both inline; 400 for a body that is not an activity, 413 for an oversized
+/// body, 401 when authentication fails, 503 with Retry-After when the queue is full or the channel's signing keys
+/// cannot be read.
 /// </summary>
 public sealed class BotMessagesEndpoint(
     BotActivityProcessor processor,
     BotTokenValidator validator,
     BotConnectorClient connector,
+    BackgroundTurns queue,
     IOptions<BotFrameworkOptions> options,
     ILogger<BotMessagesEndpoint> logger)
 {
@@ -54,6 +58,14 @@ public sealed class BotMessagesEndpoint(
             auth = BotAuthenticationResult.Fail("no app id is configured and the request is not from loopback");
         }
 
+        if (auth.RetryAfter is { } retryAfter)
+        {
+            // The channel's signing keys cannot be read: the validator logged the outage once; say when to retry.
+            BotFrameworkLog.Unavailable(logger, auth.Failure ?? "unknown");
+            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Authentication is unavailable", detail: "The request cannot be authenticated now; try again later.");
+        }
+
         if (!auth.Succeeded)
         {
             BotFrameworkLog.Unauthorized(logger, auth.Failure ?? "unknown");
@@ -62,6 +74,18 @@ public sealed class BotMessagesEndpoint(
 
         BotFrameworkLog.ActivityReceived(logger, activity.Type, activity.ChannelId);
         var expectReplies = string.Equals(activity.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.Ordinal);
+        if (!expectReplies && activity.Type != ActivityTypes.Invoke)
+        {
+            if (queue.TryEnqueue(activity))
+            {
+                return Results.Ok();
+            }
+
+            BotFrameworkLog.QueueFull(logger, activity.ChannelId);
+            http.Response.Headers.RetryAfter = ((int)BackgroundTurns.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy", detail: "Too many turns are waiting; try again later.");
+        }
+
         var buffer = new List<Activity>();
         InvokeResponse? invokeResponse;
         try

@@ -1,7 +1,7 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.Options;
 using PainBot.BotFramework.DirectLine;
+using PainBot.Web.Operations;
 
 namespace PainBot.Web.DirectLine;
 
@@ -11,10 +11,10 @@ public static class DirectLineWebExtensions
     /// <summary>CORS policy for the Direct Line and token endpoints: the configured origins only.</summary>
     public const string CorsPolicy = "DirectLine";
 
-    /// <summary>Rate-limiter policy of <c>POST /api/chat/token</c>: per client IP.</summary>
+    /// <summary>Rate-limiter policy of <c>POST /api/chat/token</c>: per client IP (defined with the others in <see cref="RateLimiting"/>).</summary>
     public const string TokenRateLimitPolicy = "chat-token";
 
-    /// <summary>Adds the Direct Line protocol with PainBot as its bot, CORS for the configured origins and the token endpoint's rate limit.</summary>
+    /// <summary>Adds the Direct Line protocol with PainBot as its bot, CORS for the configured origins and the rate limits.</summary>
     public static IServiceCollection AddPainBotDirectLine(this IServiceCollection services)
     {
         services.AddDirectLineProtocol();
@@ -27,19 +27,7 @@ public static class DirectLineWebExtensions
                 .WithOrigins([.. directLine.Value.AllowedOrigins])
                 .WithHeaders("Authorization", "Content-Type", "x-ms-bot-agent")
                 .WithMethods("GET", "POST")));
-
-        services.AddRateLimiter(limiter =>
-        {
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(TokenRateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = context.RequestServices.GetRequiredService<IOptions<ChatTokenOptions>>().Value.ChatTokenPermitsPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                }));
-        });
+        services.AddPainBotRateLimiting();
         return services;
     }
 
@@ -48,6 +36,8 @@ public static class DirectLineWebExtensions
     {
         app.UseCors();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+
+        // After CORS, so a refusal still carries the CORS headers a browser needs to read it; it covers /api/messages too.
         app.UseRateLimiter();
         app.MapDirectLineProtocol(CorsPolicy);
         app.MapPost("/api/chat/token", IssueChatToken)

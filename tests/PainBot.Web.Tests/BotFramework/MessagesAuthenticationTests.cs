@@ -125,7 +125,7 @@ public sealed class MessagesAuthenticationTests(BotFrameworkFixture fixture)
         using var response = await TestActivities.PostAsync(fixture.OpenClient, activity);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var sent = fixture.Connector.For("open-replies");
+        var sent = await fixture.SentAsync("open-replies");
         Assert.NotEmpty(sent);
         Assert.All(sent, r => Assert.Null(r.Authorization));
         _ = JsonNode.Parse(sent[0].Body);

@@ -29,7 +29,7 @@ public sealed class MessagesProtocolTests(BotFrameworkFixture fixture)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Empty(await response.Content.ReadAsStringAsync());
-        Assert.Empty(fixture.Connector.For(conversation));
+        Assert.Empty(await fixture.SentAsync(conversation));
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class MessagesProtocolTests(BotFrameworkFixture fixture)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.True(body.RootElement.GetProperty("healthResults").GetProperty("success").GetBoolean());
-        Assert.Empty(fixture.Connector.For("invoke-health"));
+        Assert.Empty(await fixture.SentAsync("invoke-health"));
     }
 
     [Theory]

@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using PainBot.Web.BotFramework;
 
 namespace PainBot.Web.Tests.BotFramework.Support;
 
@@ -13,10 +15,12 @@ namespace PainBot.Web.Tests.BotFramework.Support;
 public sealed class BotApp : WebApplicationFactory<Program>
 {
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    public BotApp(IReadOnlyDictionary<string, string?> settings)
+    public BotApp(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     {
         _settings = settings;
+        _services = services;
         UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
     }
 
@@ -31,6 +35,17 @@ public sealed class BotApp : WebApplicationFactory<Program>
         return new HttpClient { BaseAddress = new Uri(address.TrimEnd('/') + "/") };
     }
 
+    /// <summary>Waits until every turn the host acknowledged has been run and its replies sent (or a minute has passed).</summary>
+    public async Task TurnsFinishedAsync()
+    {
+        var turns = Services.GetRequiredService<BackgroundTurns>();
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        while (turns.Pending > 0 && !limit.IsCancellationRequested)
+        {
+            await Task.Delay(10);
+        }
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Knowledge:Path", RepoPaths.Knowledge);
@@ -43,5 +58,9 @@ public sealed class BotApp : WebApplicationFactory<Program>
         }
 
         builder.ConfigureLogging(l => l.AddProvider(Logs));
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
+        }
     }
 }

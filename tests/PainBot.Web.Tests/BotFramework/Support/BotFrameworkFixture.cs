@@ -35,6 +35,17 @@ public sealed class BotFrameworkFixture : IAsyncLifetime
         OpenClient = Open.Start();
     }
 
+    /// <summary>
+    /// What the connector received for <paramref name="escapedConversationId"/> once both hosts have finished the
+    /// turns they acknowledged (normal delivery runs after the 200).
+    /// </summary>
+    public async Task<IReadOnlyList<RecordedRequest>> SentAsync(string escapedConversationId)
+    {
+        await Authenticated.TurnsFinishedAsync();
+        await Open.TurnsFinishedAsync();
+        return Connector.For(escapedConversationId);
+    }
+
     public async Task DisposeAsync()
     {
         AuthenticatedClient.Dispose();
