@@ -28,7 +28,7 @@ public sealed class ReadinessTests
     {
         await using var app = new OperationsApp(new Dictionary<string, string?>(), services => services.AddHealthChecks()
             .AddCheck("redis", () => HealthCheckResult.Healthy(), tags: ["ready"])
-            .AddCheck("analytics", () => HealthCheckResult.Unhealthy("connection string secret=hunter2", new InvalidOperationException("stack detail")), tags: ["ready"])
+            .AddCheck("failing-store", () => HealthCheckResult.Unhealthy("connection string secret=hunter2", new InvalidOperationException("stack detail")), tags: ["ready"])
             .AddCheck("not-for-readiness", () => HealthCheckResult.Unhealthy("ignored")));
         using var client = app.ClientFrom("10.0.0.1");
 
@@ -37,7 +37,7 @@ public sealed class ReadinessTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         var text = await response.Content.ReadAsStringAsync();
         using var body = JsonDocument.Parse(text);
-        Assert.Equal("analytics", Assert.Single(body.RootElement.GetProperty("failed").EnumerateArray()).GetString());
+        Assert.Equal("failing-store", Assert.Single(body.RootElement.GetProperty("failed").EnumerateArray()).GetString());
         Assert.Equal("healthy", body.RootElement.GetProperty("checks").GetProperty("redis").GetString());
         Assert.False(body.RootElement.GetProperty("checks").TryGetProperty("not-for-readiness", out _));
         Assert.DoesNotContain("hunter2", text, StringComparison.Ordinal);
