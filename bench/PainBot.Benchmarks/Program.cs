@@ -2,11 +2,19 @@ using BenchmarkDotNet.Running;
 using PainBot.Benchmarks;
 
 // dotnet run -c Release --project bench/PainBot.Benchmarks -- --latency [--generated N]   p50/p99 and build times
+// dotnet run -c Release --project bench/PainBot.Benchmarks -- --triage                 only the safety triage and long-message rows
 // dotnet run -c Release --project bench/PainBot.Benchmarks -- --encoders                  MiniLM against ArcticXs on the dev sets
 // dotnet run -c Release --project bench/PainBot.Benchmarks -- --filter '*'               BenchmarkDotNet suites
 if (args.Contains("--encoders"))
 {
     EncoderComparison.Run();
+    return;
+}
+
+if (args.Contains("--triage"))
+{
+    using var assistant = new Assistant();
+    LatencyReport.TriageRows(assistant);
     return;
 }
 
