@@ -66,18 +66,7 @@ internal static class LatencyReport
             Time("  question embedding  ", 1000, () => embedder.Embed([BenchSupport.Queries[e++ % BenchSupport.Queries.Length]]));
             var m = 0;
             Time("  safety triage, rules only", 20000, () => assistant.Rules.Assess(BenchSupport.Queries[m++ % BenchSupport.Queries.Length], Audience.Patient));
-            var s = 0;
-            var encoder = assistant.Content.Current.Encoder!;
-            Time("  safety step, short question (embed + all layers)", 2000, () => { var q = BenchSupport.Queries[s++ % BenchSupport.Queries.Length]; assistant.Triage.Assess(q, Audience.Patient, encoder.Encode(q), null); });
-
-            // What the safety step costs on a long message: its embedding (cache off) plus every layer, with a previous message.
-            var l = 0;
-            var previous = encoder.Encode("my back has been bad all week and the new tablets make me sleepy");
-            Time("  safety step, 150-word message (embed + all layers)", 300, () =>
-            {
-                var text = LongMessage + " " + l++;
-                assistant.Triage.Assess(text, Audience.Patient, encoder.Encode(text), previous);
-            });
+            TriageRows(assistant);
         }
 
         ScopeGuardFigures(shipped);
@@ -101,14 +90,102 @@ internal static class LatencyReport
         }
     }
 
-    // About 150 words, as a patient writes when they explain a bad week (no red flag in it).
-    private const string LongMessage = "Hi, I have had lower back pain for about six years now and it has been getting worse over the last few months. "
-        + "I work in a warehouse and by the end of a shift I can barely stand up straight. My GP gave me naproxen and some exercises, "
-        + "which helped for a while, but now the pain wakes me up at night when I turn over and I feel stiff every morning for an hour or so. "
-        + "I have tried heat pads, a new mattress and stretching before work. A friend said acupuncture helped her sciatica and my sister "
-        + "swears by yoga, but I am not sure which one would be better for me or whether my insurance would pay for either of them. "
-        + "I also wonder whether losing some weight would help, and how long it usually takes before people notice a difference with these treatments. "
-        + "What would you suggest I look into first?";
+    /// <summary>
+    /// What safety triage costs: on a short question and on a 150-word message (whose sentences the crisis screen
+    /// also reads), with and without the whole message's embedding (which the turn computes once for the search
+    /// too), and a whole turn on the long message. Every run gets new text, so no cache answers it.
+    /// </summary>
+    public static void TriageRows(Assistant assistant)
+    {
+        var s = 0;
+        var encoder = assistant.Content.Current.Encoder!;
+        Time("  safety step, short question (embed + all layers)", 2000, () => { var q = BenchSupport.Queries[s++ % BenchSupport.Queries.Length]; assistant.Triage.Assess(q, Audience.Patient, encoder.Encode(q), null); });
+
+        // What the safety step costs on a long message: its embedding (cache off) plus every layer, with a previous
+        // message. Each run changes a word in every sentence, so no sentence repeats one of an earlier run.
+        var previous = encoder.Encode("my back has been bad all week and the new tablets make me sleepy");
+        var l = 0;
+        Time("  safety step, 150-word message (embed + all layers)", 300, () =>
+        {
+            var text = LongMessage(l++);
+            assistant.Triage.Assess(text, Audience.Patient, encoder.Encode(text), previous);
+        });
+        var w = 100_000;
+        Time("  150-word message, whole-message embedding alone", 300, () => encoder.Encode(LongMessage(w++)));
+        var v = 200_000;
+        Time("  safety step, 150-word message, message vector given", 300, () =>
+        {
+            var text = LongMessage(v++);
+            var vector = encoder.Encode(text);
+            var start = Stopwatch.GetTimestamp();
+            assistant.Triage.Assess(text, Audience.Patient, vector, previous);
+            return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        });
+        SentenceEmbeddingRows((QuestionEncoder)encoder, 300);
+        var t = 300_000;
+        Time("  full turn, 150-word message, no model", 300, () => assistant.Dialog.HandleAsync(new PainBot.Core.Dialog.UserTurn("bench-long-" + (t % 64), "bench", LongMessage(t++), "bench")).GetAwaiter().GetResult());
+    }
+
+    // About 150 words in seven sentences, as a patient writes when they explain a bad week (no red flag in it).
+    // The number n goes into every sentence, so each run's sentences are new to any cache.
+    private static string[] LongSentences(int n) =>
+    [
+        $"Hi, I have had lower back pain for about {n} months now and it has been getting worse over the last few weeks.",
+        $"I work in warehouse {n} and by the end of a shift I can barely stand up straight.",
+        $"My GP gave me naproxen and some exercises, which helped for a while, but now the pain wakes me up at night when I turn over and I feel stiff every morning for {n} minutes or so.",
+        $"I have tried heat pads, a new mattress and stretching before work {n} times.",
+        $"A friend said acupuncture helped her sciatica and my sister swears by yoga, but I am not sure which one would be better for me or whether plan {n} of my insurance would pay for either of them.",
+        $"I also wonder whether losing {n} pounds would help, and how long it usually takes before people notice a difference with these treatments.",
+        $"What would you suggest I look into first, as patient {n}?",
+    ];
+
+    private static string LongMessage(int n) => string.Join(' ', LongSentences(n));
+
+    /// <summary>
+    /// The crisis screen's sentence embeddings alone: one after another (how the screen embedded them until
+    /// 2026-12-08) against side by side (<see cref="QuestionEncoder.EncodeAll"/>, how it does now), alternating run
+    /// by run so both see the same load from whatever else the machine runs. CPU is the process's processor time
+    /// per run (coarse: the operating system counts it in ticks, so only the average is given).
+    /// </summary>
+    private static void SentenceEmbeddingRows(QuestionEncoder encoder, int runs)
+    {
+        var alone = new double[runs];
+        var together = new double[runs];
+        var cpu = new double[2];
+        var process = Process.GetCurrentProcess();
+        for (var i = -20; i < runs; i++)
+        {
+            var first = LongSentences(500_000 + (2 * i));
+            var second = LongSentences(500_001 + (2 * i));
+            process.Refresh();
+            var cpuStart = process.TotalProcessorTime;
+            var start = Stopwatch.GetTimestamp();
+            foreach (var sentence in first)
+            {
+                encoder.Encode(sentence);
+            }
+
+            var aloneMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            process.Refresh();
+            var cpuMiddle = process.TotalProcessorTime;
+            start = Stopwatch.GetTimestamp();
+            encoder.EncodeAll(second);
+            var togetherMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            process.Refresh();
+            if (i >= 0)
+            {
+                alone[i] = aloneMs;
+                together[i] = togetherMs;
+                cpu[0] += (cpuMiddle - cpuStart).TotalMilliseconds;
+                cpu[1] += (process.TotalProcessorTime - cpuMiddle).TotalMilliseconds;
+            }
+        }
+
+        Array.Sort(alone);
+        Array.Sort(together);
+        Console.WriteLine($"  7 sentences one after another: p50 {alone[runs / 2],7:0.000} ms   p99 {alone[(int)(runs * 0.99)],7:0.000} ms   CPU {cpu[0] / runs,6:0.0} ms per run   ({runs} runs)");
+        Console.WriteLine($"  7 sentences side by side:      p50 {together[runs / 2],7:0.000} ms   p99 {together[(int)(runs * 0.99)],7:0.000} ms   CPU {cpu[1] / runs,6:0.0} ms per run   ({runs} runs, {Environment.ProcessorCount} cores)");
+    }
 
     private static (double Ms, PainBot.Knowledge.Search.BuildReport Report) Time(Func<PainBot.Knowledge.Search.BuildReport> build)
     {
@@ -123,20 +200,26 @@ internal static class LatencyReport
         Time(label, runs, () => service.Search(new SearchRequest(BenchSupport.Queries[n++ % BenchSupport.Queries.Length]), mode));
     }
 
-    private static void Time(string label, int runs, Action action)
+    private static void Time(string label, int runs, Action action) => Time(label, runs, () =>
+    {
+        var start = Stopwatch.GetTimestamp();
+        action();
+        return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+    });
+
+    // Runs timed: the action returns the milliseconds that count (it may leave its own set-up out).
+    private static void Time(string label, int runs, Func<double> timed)
     {
         for (var i = 0; i < Math.Min(200, runs / 10); i++)
         {
-            action();
+            timed();
         }
 
         var times = new double[runs];
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         for (var i = 0; i < runs; i++)
         {
-            var start = Stopwatch.GetTimestamp();
-            action();
-            times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            times[i] = timed();
         }
 
         allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;

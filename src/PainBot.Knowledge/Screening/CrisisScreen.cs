@@ -42,8 +42,8 @@ public sealed partial class CrisisScreen : ICrisisScreen
         _passages = passages;
         _file = file;
         _logger = logger;
-        _crisis = [.. file.Crisis.Select(encoder.Encode)];
-        _notCrisis = [.. file.NotCrisis.Select(encoder.Encode)];
+        _crisis = encoder.EncodeAll(file.Crisis);
+        _notCrisis = encoder.EncodeAll(file.NotCrisis);
     }
 
     /// <inheritdoc/>
@@ -67,15 +67,16 @@ public sealed partial class CrisisScreen : ICrisisScreen
     public (double Crisis, double NotCrisis, bool Flags) Score(string text, float[]? messageVector = null)
     {
         var best = (Crisis: 0.0, NotCrisis: double.PositiveInfinity, Flags: false);
-        var first = true;
-        foreach (var sentence in Sentences(text))
+        var sentences = Sentences(text).ToList();
+
+        // The first is the whole message: the turn has usually computed its vector already. The others are embedded
+        // side by side, each alone (the same vectors as one at a time, so the same verdict, sooner).
+        var reuse = messageVector is not null && sentences.Count > 0;
+        var embedded = _encoder.EncodeAll(reuse ? sentences.GetRange(1, sentences.Count - 1) : sentences);
+        for (var i = 0; i < sentences.Count; i++)
         {
-            // The first is the whole message: the turn has usually computed its vector already.
-            var vector = first && messageVector is not null ? messageVector : _encoder.Encode(sentence);
-            first = false;
-            var crisis = Max(vector, _crisis);
-            var notCrisis = Math.Max(Max(vector, _notCrisis), _passages.ClosestPassage(vector));
-            var flags = crisis >= _file.Threshold && crisis - notCrisis >= _file.Margin;
+            var vector = reuse ? (i == 0 ? messageVector! : embedded[i - 1]) : embedded[i];
+            var (crisis, notCrisis, flags) = ScoreVector(vector);
             if (flags && !best.Flags || (flags == best.Flags && crisis - notCrisis > best.Crisis - best.NotCrisis))
             {
                 best = (crisis, notCrisis, flags);
@@ -83,6 +84,14 @@ public sealed partial class CrisisScreen : ICrisisScreen
         }
 
         return double.IsPositiveInfinity(best.NotCrisis) ? (0, 0, false) : best;
+    }
+
+    /// <summary>One vector's closest crisis and not-crisis similarities, and whether they flag it.</summary>
+    internal (double Crisis, double NotCrisis, bool Flags) ScoreVector(float[] vector)
+    {
+        var crisis = Max(vector, _crisis);
+        var notCrisis = Math.Max(Max(vector, _notCrisis), _passages.ClosestPassage(vector));
+        return (crisis, notCrisis, crisis >= _file.Threshold && crisis - notCrisis >= _file.Margin);
     }
 
     /// <summary>

@@ -38,6 +38,40 @@ public sealed class CrisisScreenTests(RealKnowledgeFixture fixture) : IClassFixt
         Assert.True(Screen().Flags(message, null));
     }
 
+    // The sentences are embedded side by side; the verdict and both similarities must be those of scoring the
+    // sentences one after another with vectors embedded one at a time (the screen before it went parallel).
+    [Theory]
+    [InlineData("Hi, I have had lower back pain for about six years now and it has been getting worse over the last few months. I work in a warehouse and by the end of a shift I can barely stand up straight. My GP gave me naproxen and some exercises, which helped for a while. What would you suggest I look into first?")]
+    [InlineData("Quick question about the chair yoga class on Tuesdays, is there parking nearby? Also my kids would honestly have an easier life if I wasn't around any more. And do I need to bring my own mat?")]
+    [InlineData("Thanks for the leaflet about pacing. I have been writing letters to my family for after I am gone.")]
+    [InlineData("i'm so fed up with this knee, nothing has worked, what else can i try")]
+    public void Score_EqualsScoringEachSentenceInTurn(string message)
+    {
+        using var embedder = new PainBot.Knowledge.Embeddings.MiniLmEmbedder();
+        var oneAtATime = new PainBot.Knowledge.Embeddings.QuestionEncoder(embedder, 0);
+        var screen = Screen();
+        var messageVector = oneAtATime.Encode(message);
+
+        var expected = (Crisis: 0.0, NotCrisis: double.PositiveInfinity, Flags: false);
+        foreach (var sentence in CrisisScreen.Sentences(message))
+        {
+            var (crisis, notCrisis, flags) = screen.ScoreVector(oneAtATime.Encode(sentence));
+            if (flags && !expected.Flags || (flags == expected.Flags && crisis - notCrisis > expected.Crisis - expected.NotCrisis))
+            {
+                expected = (crisis, notCrisis, flags);
+            }
+        }
+
+        var given = screen.Score(message, messageVector);
+        var computed = screen.Score(message);
+        Assert.Equal(expected.Flags, given.Flags);
+        Assert.Equal(expected.Flags, computed.Flags);
+        Assert.Equal(expected.Crisis, given.Crisis, 4);
+        Assert.Equal(expected.NotCrisis, given.NotCrisis, 4);
+        Assert.Equal(expected.Crisis, computed.Crisis, 4);
+        Assert.Equal(expected.NotCrisis, computed.NotCrisis, 4);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   ")]
