@@ -6,11 +6,12 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using PainBot.Tests.Shared;
 
 namespace PainBot.Web.Tests.BotFramework.Support;
 
 /// <summary>The PainBot host on real Kestrel (127.0.0.1, free port), configured per test fixture.</summary>
-public sealed class BotApp : WebApplicationFactory<Program>
+public sealed class BotApp : PainBotWebFactory
 {
     private readonly IReadOnlyDictionary<string, string?> _settings;
 
@@ -33,6 +34,7 @@ public sealed class BotApp : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        base.ConfigureWebHost(builder);
         builder.UseSetting("Knowledge:Path", RepoPaths.Knowledge);
         builder.UseSetting("Knowledge:WatchForChanges", "false");
         builder.UseSetting("Knowledge:Dense", "false");
