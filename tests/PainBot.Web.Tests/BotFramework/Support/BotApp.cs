@@ -1,11 +1,15 @@
 using System.Net;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using PainBot.Tests.Shared;
 
 namespace PainBot.Web.Tests.BotFramework.Support;
@@ -45,5 +49,15 @@ public sealed class BotApp : PainBotWebFactory
         }
 
         builder.ConfigureLogging(l => l.AddProvider(Logs));
+
+        // Each host keeps a key ring of its own on disk, as on its own machine (by default every host in this process
+        // would share the user's ~/.aspnet folder): only a ring the host shares on purpose (State:Provider Redis) is shared.
+        builder.ConfigureTestServices(services => services.Configure<KeyManagementOptions>(o =>
+        {
+            if (o.XmlRepository is null or FileSystemXmlRepository)
+            {
+                o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(AnalyticsFolder, "keys")), NullLoggerFactory.Instance);
+            }
+        }));
     }
 }
