@@ -18,6 +18,7 @@ public static class DirectLineWebExtensions
     public static IServiceCollection AddPainBotDirectLine(this IServiceCollection services)
     {
         services.AddDirectLineProtocol();
+        services.AddSingleton<StateOutageFilter>();
         services.AddSingleton<IDirectLineBot, PainBotDirectLineBot>();
         services.AddOptions<ChatTokenOptions>().BindConfiguration(ChatTokenOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
@@ -49,7 +50,7 @@ public static class DirectLineWebExtensions
         app.UseCors();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.UseRateLimiter();
-        app.MapDirectLineProtocol(CorsPolicy);
+        app.MapDirectLineProtocol(CorsPolicy).AddEndpointFilter(app.Services.GetRequiredService<StateOutageFilter>());
         app.MapPost("/api/chat/token", IssueChatToken)
             .RequireCors(CorsPolicy)
             .RequireRateLimiting(TokenRateLimitPolicy);
