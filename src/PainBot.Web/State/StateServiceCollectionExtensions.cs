@@ -44,6 +44,7 @@ public static class StateServiceCollectionExtensions
             services.TryAddSingleton<StateProtector>();
             services.TryAddSingleton<RedisActivitySignals>();
             services.TryAddSingleton<RedisConversationStore>();
+            services.TryAddSingleton<IConversationLock, RedisConversationLock>();
             services.RemoveAll<IDirectLineConversationStore>();
             services.AddSingleton<IDirectLineConversationStore, RedisDirectLineConversationStore>();
             services.AddHostedService<RedisStateStartup>();
