@@ -18,10 +18,13 @@ internal sealed class HostProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _tail = new();
 
-    private HostProcess(Process process, Uri baseAddress)
+    private readonly string _analyticsFolder;
+
+    private HostProcess(Process process, Uri baseAddress, string analyticsFolder)
     {
         _process = process;
         BaseAddress = baseAddress;
+        _analyticsFolder = analyticsFolder;
     }
 
     /// <summary>The host's address, ending in a slash.</summary>
@@ -56,19 +59,23 @@ internal sealed class HostProcess : IAsyncDisposable
         // Settings from the caller's shell must not change what is measured (an app id would make /api/messages refuse us).
         foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("BotFramework__", StringComparison.OrdinalIgnoreCase)
             || k.StartsWith("DirectLine__", StringComparison.OrdinalIgnoreCase) || k.StartsWith("Knowledge__", StringComparison.OrdinalIgnoreCase)
-            || k.StartsWith("Generation__", StringComparison.OrdinalIgnoreCase)).ToList())
+            || k.StartsWith("Generation__", StringComparison.OrdinalIgnoreCase) || k.StartsWith("Analytics__", StringComparison.OrdinalIgnoreCase)).ToList())
         {
             start.Environment.Remove(key);
         }
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+
+        // A throw-away analytics database (removed on dispose), so a run never writes into the repository's data folder.
+        var analyticsFolder = Path.Combine(Path.GetTempPath(), "painbot-bench-analytics-" + Guid.NewGuid().ToString("N"));
+        start.Environment["Analytics__ConnectionString"] = "Data Source=" + Path.Combine(analyticsFolder, "analytics.db");
         foreach (var (key, value) in settings)
         {
             start.Environment[key] = value;
         }
 
         var process = new Process { StartInfo = start };
-        var host = new HostProcess(process, baseAddress);
+        var host = new HostProcess(process, baseAddress, analyticsFolder);
         process.OutputDataReceived += (_, e) => host.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => host.Keep(e.Data);
         if (!process.Start())
@@ -113,6 +120,14 @@ internal sealed class HostProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+        try
+        {
+            Directory.Delete(_analyticsFolder, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // The host wrote nothing.
+        }
     }
 
     private void Keep(string? line)

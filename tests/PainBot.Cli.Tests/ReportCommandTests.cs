@@ -32,8 +32,8 @@ public sealed class ReportCommandTests : IDisposable
         }
 
         await store.RecordUnansweredAsync(new UnansweredRecord(now, "c", "u", "webchat", "=do you treat gout, \"really\"?", 0.1), CancellationToken.None);
-        await store.RecordFeedbackAsync(new FeedbackRecord(now, "c", "u", "webchat", "r", true, null), CancellationToken.None);
-        await store.RecordFeedbackAsync(new FeedbackRecord(now, "c", "u", "webchat", "r", false, "too long"), CancellationToken.None);
+        await store.RecordFeedbackAsync(new FeedbackRecord(now, "c", "u", "webchat", "r1", true, null), CancellationToken.None);
+        await store.RecordFeedbackAsync(new FeedbackRecord(now, "c", "u", "webchat", "r2", false, "too long"), CancellationToken.None);
     }
 
     private async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)

@@ -71,6 +71,18 @@ internal static class AnalyticsMigrations
             CREATE INDEX ix_unanswered_conversation ON unanswered (conversation_key);
             CREATE INDEX ix_unanswered_user ON unanswered (user_key)
             """),
+
+        // One verdict per answer: a changed thumb replaces the earlier one (an upsert on this index). Rows recorded
+        // before it keep only the latest verdict per (conversation, reply); rows without a reply id stay as they are
+        // (NULLs never collide in a unique index, on either provider).
+        (2, """
+            DELETE FROM feedback
+            WHERE reply_id IS NOT NULL AND EXISTS (
+                SELECT 1 FROM feedback AS later
+                WHERE later.conversation_key = feedback.conversation_key AND later.reply_id = feedback.reply_id
+                  AND (later.at_ms > feedback.at_ms OR (later.at_ms = feedback.at_ms AND later.id > feedback.id)));
+            CREATE UNIQUE INDEX ux_feedback_reply ON feedback (conversation_key, reply_id)
+            """),
     ];
 
     /// <summary>The tables of the latest schema (for tests and the privacy scan).</summary>

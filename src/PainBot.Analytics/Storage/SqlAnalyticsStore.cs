@@ -28,7 +28,10 @@ public sealed partial class SqlAnalyticsStore(AnalyticsDatabase database, TimePr
     public AnalyticsDatabase Database => database;
 
     /// <inheritdoc/>
-    public async Task MigrateAsync(CancellationToken cancellationToken)
+    public Task MigrateAsync(CancellationToken cancellationToken) => MigrateToAsync(LatestVersion, cancellationToken);
+
+    /// <summary>Applies the steps up to <paramref name="version"/> (tests start from an older schema with it).</summary>
+    internal async Task MigrateToAsync(int version, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await database.BeginMigrationAsync(connection, cancellationToken).ConfigureAwait(false);
@@ -43,12 +46,12 @@ public sealed partial class SqlAnalyticsStore(AnalyticsDatabase database, TimePr
             }
         }
 
-        foreach (var (version, sql) in AnalyticsMigrations.Steps.Where(s => !applied.Contains(s.Version)))
+        foreach (var (step, sql) in AnalyticsMigrations.Steps.Where(s => s.Version <= version && !applied.Contains(s.Version)))
         {
             await ExecuteAsync(connection, transaction, sql, cancellationToken).ConfigureAwait(false);
-            await using var mark = Command(connection, transaction, "INSERT INTO schema_version (version, applied_at_ms) VALUES (@v, @at)", ("v", version), ("at", Ms(time.GetUtcNow())));
+            await using var mark = Command(connection, transaction, "INSERT INTO schema_version (version, applied_at_ms) VALUES (@v, @at)", ("v", step), ("at", Ms(time.GetUtcNow())));
             await mark.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            LogMigrated(database.Name, version);
+            LogMigrated(database.Name, step);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -127,6 +130,7 @@ public sealed partial class SqlAnalyticsStore(AnalyticsDatabase database, TimePr
     }
 
     /// <inheritdoc/>
+    /// <remarks>The latest verdict on an answer (conversation and reply id) replaces an earlier one: changing a thumb counts once.</remarks>
     public async Task RecordFeedbackAsync(FeedbackRecord feedback, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(feedback);
@@ -138,6 +142,9 @@ public sealed partial class SqlAnalyticsStore(AnalyticsDatabase database, TimePr
             """
             INSERT INTO feedback (id, at_ms, conversation_key, user_key, channel, reply_id, helpful, reason)
             VALUES (@id, @at, @c, @u, @channel, @reply, @helpful, @reason)
+            ON CONFLICT (conversation_key, reply_id) DO UPDATE
+            SET at_ms = excluded.at_ms, user_key = excluded.user_key, helpful = excluded.helpful, reason = excluded.reason
+            WHERE excluded.at_ms >= feedback.at_ms
             """,
             ("id", NewId()),
             ("at", Ms(feedback.At)),

@@ -25,7 +25,8 @@ public sealed partial class DialogManager(
     IOptions<ClinicOptions> clinic,
     IOptions<SafetyOptions> safetyOptions,
     ILogger<DialogManager> logger,
-    IEnumerable<ITurnObserver>? observers = null)
+    IEnumerable<ITurnObserver>? observers = null,
+    IConversationLock? conversationLock = null)
 {
     /// <summary>The channel of <see cref="WarmUpAsync"/>'s turns (observers leave them out).</summary>
     public const string WarmUpChannel = "warm-up";
@@ -84,6 +85,8 @@ public sealed partial class DialogManager(
         TurnResult result;
         try
         {
+            // Other instances sharing the state (when there are any) wait too: the turn reads, changes and saves it.
+            await using var shared = conversationLock is null ? null : await conversationLock.AcquireAsync(turn.ConversationId, cancellationToken).ConfigureAwait(false);
             result = await HandleLockedAsync(turn, cancellationToken).ConfigureAwait(false);
         }
         finally

@@ -17,8 +17,7 @@ public sealed class ActivityTurnHandler(DialogManager dialog, IContentSource con
     /// <summary>Replies to a message activity.</summary>
     public async Task<IReadOnlyList<Activity>> OnMessageAsync(Activity incoming, string text, Audience audience, CancellationToken cancellationToken)
     {
-        var conversationId = incoming.Conversation?.Id ?? "unknown";
-        var turn = new UserTurn(conversationId, incoming.From?.Id ?? "anonymous", text, incoming.ChannelId ?? "unknown", audience, incoming.Locale ?? "en-US");
+        var turn = new UserTurn(ChannelIdentity.ConversationId(incoming), ChannelIdentity.UserId(incoming), text, incoming.ChannelId ?? "unknown", audience, incoming.Locale ?? "en-US");
         var result = await dialog.HandleAsync(turn, cancellationToken).ConfigureAwait(false);
         return [.. result.Replies.Select(r => ToActivity(incoming, r, result))];
     }

@@ -164,8 +164,8 @@ public sealed class ChannelFeedback(IAnalyticsStore store, TimeProvider time, IL
         var channel = activity.ChannelId ?? "unknown";
         var record = new FeedbackRecord(
             time.GetUtcNow(),
-            AnalyticsKeys.Of(channel, activity.Conversation?.Id ?? "unknown"),
-            AnalyticsKeys.Of(channel, activity.From?.Id ?? "anonymous"),
+            AnalyticsKeys.Of(channel, ChannelIdentity.ConversationId(activity)),
+            AnalyticsKeys.Of(channel, ChannelIdentity.UserId(activity)),
             channel,
             Cut(reference, MaxReferenceCharacters),
             helpful,

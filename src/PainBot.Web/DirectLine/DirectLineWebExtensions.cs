@@ -18,6 +18,7 @@ public static class DirectLineWebExtensions
     public static IServiceCollection AddPainBotDirectLine(this IServiceCollection services)
     {
         services.AddDirectLineProtocol();
+        services.AddSingleton<StateOutageFilter>();
         services.AddSingleton<IDirectLineBot, PainBotDirectLineBot>();
         services.AddOptions<ChatTokenOptions>().BindConfiguration(ChatTokenOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
@@ -39,7 +40,7 @@ public static class DirectLineWebExtensions
 
         // After CORS, so a refusal still carries the CORS headers a browser needs to read it; it covers /api/messages too.
         app.UseRateLimiter();
-        app.MapDirectLineProtocol(CorsPolicy);
+        app.MapDirectLineProtocol(CorsPolicy).AddEndpointFilter(app.Services.GetRequiredService<StateOutageFilter>());
         app.MapPost("/api/chat/token", IssueChatToken)
             .RequireCors(CorsPolicy)
             .RequireRateLimiting(TokenRateLimitPolicy);

@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PainBot.BotFramework.DirectLine;
@@ -9,6 +12,9 @@ namespace PainBot.Web.State;
 /// <summary>Registration of where conversation state and Direct Line streams live (State:Provider).</summary>
 public static class StateServiceCollectionExtensions
 {
+    /// <summary>The Data Protection application name every instance shares when state is in Redis.</summary>
+    public const string DataProtectionApplicationName = "PainBot";
+
     /// <summary>
     /// Adds validated <see cref="StateOptions"/> and, with <c>State:Provider=Redis</c>, the shared Redis stores (one
     /// connection, encrypted payloads, pub/sub notifications) and the "redis" readiness check. Either way "forget me"
@@ -38,10 +44,18 @@ public static class StateServiceCollectionExtensions
             services.TryAddSingleton<StateProtector>();
             services.TryAddSingleton<RedisActivitySignals>();
             services.TryAddSingleton<RedisConversationStore>();
+            services.TryAddSingleton<IConversationLock, RedisConversationLock>();
             services.RemoveAll<IDirectLineConversationStore>();
             services.AddSingleton<IDirectLineConversationStore, RedisDirectLineConversationStore>();
             services.AddHostedService<RedisStateStartup>();
             services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
+
+            // The staff cookie and antiforgery tokens are protected with Data Protection keys: shared through Redis
+            // under one application name, a cookie issued by one instance is accepted by every other.
+            services.AddDataProtection().SetApplicationName(DataProtectionApplicationName);
+            // The repository asks for its database synchronously; only the first call waits for the connection.
+            services.AddOptions<KeyManagementOptions>().Configure<RedisConnection>((o, redis) =>
+                o.XmlRepository = new RedisXmlRepository(() => redis.GetAsync().GetAwaiter().GetResult().GetDatabase(), redis.Prefix + "data-protection-keys"));
             inner = sp => sp.GetRequiredService<RedisConversationStore>();
         }
         else

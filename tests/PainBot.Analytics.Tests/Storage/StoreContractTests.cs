@@ -17,8 +17,8 @@ public abstract class StoreContractTests
     private static UnansweredRecord Question(DateTimeOffset at, string text, string conversation = "c1", string user = "u1") =>
         new(at, conversation, user, "webchat", text, 0.2);
 
-    private static FeedbackRecord Verdict(DateTimeOffset at, bool helpful, string? reason = null, string conversation = "c1", string user = "u1") =>
-        new(at, conversation, user, "webchat", "reply-1", helpful, reason);
+    private static FeedbackRecord Verdict(DateTimeOffset at, bool helpful, string? reason = null, string conversation = "c1", string user = "u1", string? reply = null) =>
+        new(at, conversation, user, "webchat", reply ?? "reply-" + Guid.NewGuid().ToString("N"), helpful, reason);
 
     [SkippableFact]
     public async Task Migrate_ManyInstancesAtOnceAndAgain_AppliesEachStepOnce()
@@ -197,6 +197,49 @@ public abstract class StoreContractTests
         Assert.DoesNotContain(me.User, dump, StringComparison.Ordinal);
         Assert.DoesNotContain(myOtherConversation, dump, StringComparison.Ordinal);
         Assert.Contains(other.User, dump, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task RecordFeedback_ChangedThumb_KeepsOnlyTheLatestVerdictPerAnswer()
+    {
+        await using var target = await StoreTarget.CreateAsync(Postgres);
+        var store = target.Store(new FixedTime(Now));
+        await store.MigrateAsync(CancellationToken.None);
+
+        await store.RecordFeedbackAsync(Verdict(Now.AddMinutes(-3), true, reply: "r1"), CancellationToken.None);
+        await store.RecordFeedbackAsync(Verdict(Now.AddMinutes(-2), false, "not what I asked", reply: "r1"), CancellationToken.None);
+        await store.RecordFeedbackAsync(Verdict(Now.AddMinutes(-5), true, reply: "r1"), CancellationToken.None); // arrived late: older
+        await store.RecordFeedbackAsync(Verdict(Now.AddMinutes(-1), true, reply: "r2"), CancellationToken.None);
+        await store.RecordFeedbackAsync(Verdict(Now.AddMinutes(-1), true, conversation: "c2", reply: "r1"), CancellationToken.None);
+
+        var report = await store.ReportAsync(1, CancellationToken.None);
+        Assert.Equal(2, report.Helpful);
+        Assert.Equal(1, report.NotHelpful);
+        Assert.Equal(["not what I asked"], report.NotHelpfulReasons);
+        Assert.Equal(3, await target.CountAsync("feedback"));
+    }
+
+    [SkippableFact]
+    public async Task Migrate_FromVersion1_KeepsTheLatestVerdictPerAnswer()
+    {
+        await using var target = await StoreTarget.CreateAsync(Postgres);
+        var store = target.Store(new FixedTime(Now));
+        await store.MigrateToAsync(1, CancellationToken.None);
+        foreach (var (minutes, helpful, reply) in new[] { (-3, true, "r1"), (-2, false, "r1"), (-1, true, (string?)null), (-1, false, (string?)null) })
+        {
+            await target.ExecuteAsync(
+                "INSERT INTO feedback (id, at_ms, conversation_key, user_key, channel, reply_id, helpful, reason) VALUES ('" + Guid.NewGuid().ToString("N") + "', "
+                + Now.AddMinutes(minutes).ToUnixTimeMilliseconds() + ", 'c1', 'u1', 'webchat', " + (reply is null ? "NULL" : "'" + reply + "'") + ", " + (helpful ? 1 : 0) + ", NULL)");
+        }
+
+        await store.MigrateAsync(CancellationToken.None);
+
+        var report = await store.ReportAsync(1, CancellationToken.None);
+        Assert.Equal(1, report.Helpful);
+        Assert.Equal(2, report.NotHelpful);
+        await store.RecordFeedbackAsync(Verdict(Now, true, reply: "r1"), CancellationToken.None);
+        Assert.Equal(2, (await store.ReportAsync(1, CancellationToken.None)).Helpful);
+        Assert.Equal(3, await target.CountAsync("feedback"));
     }
 
     [SkippableFact]

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
+using PainBot.Tests.Shared;
 
 namespace PainBot.Analytics.Tests.Support;
 
@@ -8,7 +9,7 @@ namespace PainBot.Analytics.Tests.Support;
 /// The real web host (in-memory server) with the shipped knowledge, a Direct Line secret,
 /// the analytics store given, and every log event from Information up captured.
 /// </summary>
-public sealed class AnalyticsHostApp(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+public sealed class AnalyticsHostApp(IReadOnlyDictionary<string, string?> settings) : PainBotWebFactory
 {
     public const string Secret = "analytics-test-direct-line-secret-0123456789";
 
@@ -29,6 +30,7 @@ public sealed class AnalyticsHostApp(IReadOnlyDictionary<string, string?> settin
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        base.ConfigureWebHost(builder);
         builder.UseSetting("Knowledge:Path", Path.Combine(RepoRoot(), "knowledge"));
         builder.UseSetting("Knowledge:WatchForChanges", "false");
         // Hybrid search as shipped (the confidence model is fitted for it), with the repository's embedding cache.

@@ -126,6 +126,15 @@ public sealed class StoreTarget : IAsyncDisposable
         return rows;
     }
 
+    /// <summary>Runs one statement on the target.</summary>
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var connection = await Store().Database.OpenAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
     /// <summary>The number of rows of one table.</summary>
     public async Task<long> CountAsync(string table)
     {

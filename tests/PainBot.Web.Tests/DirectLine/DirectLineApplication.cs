@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PainBot.BotFramework.DirectLine;
+using PainBot.Tests.Shared;
 
 namespace PainBot.Web.Tests.DirectLine;
 
@@ -11,7 +12,7 @@ namespace PainBot.Web.Tests.DirectLine;
 /// The real host over real HTTP (in-memory TestServer) with a fake bot and a hand-moved clock. Knowledge is
 /// still loaded at start (BM25 only, to keep it quick) because the host refuses to start without it.
 /// </summary>
-public sealed class DirectLineApplication : WebApplicationFactory<Program>
+public sealed class DirectLineApplication : PainBotWebFactory
 {
     public const string Secret = "test-direct-line-secret-0123456789abcdef";
     public const string AllowedOrigin = "https://www.example-clinic.org";
@@ -20,6 +21,7 @@ public sealed class DirectLineApplication : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        base.ConfigureWebHost(builder);
         builder.UseSetting("Knowledge:WatchForChanges", "false");
         builder.UseSetting("Knowledge:Dense", "false");
         builder.UseSetting("Knowledge:EmbeddingCachePath", "");

@@ -11,7 +11,8 @@ public sealed class DirectLineOptionsTests
     [InlineData("DirectLine:TokenLifetimeMinutes", "0", "DirectLine:TokenLifetimeMinutes")]
     public void BadSetting_StopsTheHostNamingTheKey(string key, string value, string named)
     {
-        using var app = new DirectLineApplication().WithWebHostBuilder(b => b.UseSetting(key, value));
+        using var parent = new DirectLineApplication();
+        using var app = parent.WithWebHostBuilder(b => b.UseSetting(key, value));
 
         var error = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
 
@@ -21,7 +22,8 @@ public sealed class DirectLineOptionsTests
     [Fact]
     public async Task ChatToken_IsRateLimitedPerClient()
     {
-        using var app = new DirectLineApplication().WithWebHostBuilder(b => b.UseSetting("DirectLine:ChatTokenPermitsPerMinute", "2"));
+        using var parent = new DirectLineApplication();
+        using var app = parent.WithWebHostBuilder(b => b.UseSetting("DirectLine:ChatTokenPermitsPerMinute", "2"));
         using var http = app.CreateClient();
 
         var statuses = new List<int>();

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using PainBot.Tests.Shared;
 
 namespace PainBot.Web.Tests.Hosting;
 
@@ -48,10 +49,11 @@ public sealed class ChatPageTests
         Assert.Contains("webchat.js", html, StringComparison.Ordinal);
     }
 
-    private sealed class PageApplication(Dictionary<string, string> settings) : WebApplicationFactory<Program>
+    internal sealed class PageApplication(Dictionary<string, string> settings) : PainBotWebFactory
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
+            base.ConfigureWebHost(builder);
             builder.UseSetting("Knowledge:WatchForChanges", "false");
             builder.UseSetting("Knowledge:Dense", "false");
             builder.UseSetting("Knowledge:EmbeddingCachePath", "");

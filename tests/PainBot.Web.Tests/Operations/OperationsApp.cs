@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using PainBot.Tests.Shared;
 
 namespace PainBot.Web.Tests.Operations;
 
@@ -13,7 +14,7 @@ namespace PainBot.Web.Tests.Operations;
 /// address comes from the <see cref="ClientHeader"/> header, as the network (or the forwarded-headers middleware
 /// behind a proxy) would set it, so tests can speak as several clients.
 /// </summary>
-public sealed class OperationsApp(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null, string environment = "Development") : WebApplicationFactory<Program>
+public sealed class OperationsApp(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null, string environment = "Development") : PainBotWebFactory
 {
     public const string ClientHeader = "X-Test-Client-Address";
 
@@ -27,6 +28,7 @@ public sealed class OperationsApp(IReadOnlyDictionary<string, string?> settings,
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        base.ConfigureWebHost(builder);
         builder.UseEnvironment(environment);
         builder.UseSetting("Knowledge:WatchForChanges", "false");
         builder.UseSetting("Knowledge:Dense", "false");

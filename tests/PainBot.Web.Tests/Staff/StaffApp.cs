@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PainBot.Core.Analytics;
+using PainBot.Tests.Shared;
 using PainBot.Web.Tests.BotFramework.Support;
 
 namespace PainBot.Web.Tests.Staff;
@@ -17,7 +18,7 @@ namespace PainBot.Web.Tests.Staff;
 /// cookie's Secure flag can be seen), or on real Kestrel on loopback for <c>/api/messages</c>, which accepts only
 /// loopback traffic without an app id.
 /// </summary>
-public sealed class StaffApp : WebApplicationFactory<Program>
+public sealed class StaffApp : PainBotWebFactory
 {
     public const string Key = "staff-key-for-tests-0123456789";
 
@@ -58,6 +59,7 @@ public sealed class StaffApp : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        base.ConfigureWebHost(builder);
         builder.UseSetting("Knowledge:Path", RepoPaths.Knowledge);
         builder.UseSetting("Knowledge:WatchForChanges", "false");
         builder.UseSetting("Knowledge:Dense", "false");

@@ -44,6 +44,18 @@ public sealed partial class StaffBrowser(HttpClient http)
         return (response, await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>The same browser (its cookies) talking to another server, as behind a load balancer.</summary>
+    public StaffBrowser On(HttpClient other)
+    {
+        var moved = new StaffBrowser(other);
+        foreach (var (name, value) in _cookies)
+        {
+            moved._cookies[name] = value;
+        }
+
+        return moved;
+    }
+
     public bool HasCookie(string name) => _cookies.ContainsKey(name);
 
     /// <summary>Opens /staff and returns the antiforgery field of its form.</summary>

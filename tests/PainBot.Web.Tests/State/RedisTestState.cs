@@ -34,6 +34,7 @@ public sealed class RedisTestState : IAsyncDisposable
         ["State:Redis"] = ConnectionString,
         ["State:RedisKeyPrefix"] = Prefix,
         ["DirectLine:Secret"] = DirectLineApplication.Secret,
+        ["Staff:ApiKey"] = PainBot.Web.Tests.Staff.StaffApp.Key,
 
         // With BM25 alone the follow-up questions these tests ask are not answered; the embeddings are cached on disk.
         ["Knowledge:Dense"] = "true",

@@ -13,7 +13,8 @@ public sealed class StateOptionsTests
     [InlineData("Redis", "localhost:6379", "", "DirectLine:Secret must be set when State:Provider is Redis")]
     public void BadStateSettings_StopTheHostWithAClearMessage(string provider, string redis, string secret, string expected)
     {
-        using var app = new DirectLineApplication().WithWebHostBuilder(b => b
+        using var parent = new DirectLineApplication();
+        using var app = parent.WithWebHostBuilder(b => b
             .UseSetting("State:Provider", provider)
             .UseSetting("State:Redis", redis)
             .UseSetting("DirectLine:Secret", secret));

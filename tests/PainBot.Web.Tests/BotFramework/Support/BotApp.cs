@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -7,12 +9,14 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using PainBot.Tests.Shared;
 using PainBot.Web.BotFramework;
 
 namespace PainBot.Web.Tests.BotFramework.Support;
 
 /// <summary>The PainBot host on real Kestrel (127.0.0.1, free port), configured per test fixture.</summary>
-public sealed class BotApp : WebApplicationFactory<Program>
+public sealed class BotApp : PainBotWebFactory
 {
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
@@ -48,6 +52,7 @@ public sealed class BotApp : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        base.ConfigureWebHost(builder);
         builder.UseSetting("Knowledge:Path", RepoPaths.Knowledge);
         builder.UseSetting("Knowledge:WatchForChanges", "false");
         builder.UseSetting("Knowledge:Dense", "false");
@@ -62,5 +67,15 @@ public sealed class BotApp : WebApplicationFactory<Program>
         {
             builder.ConfigureTestServices(_services);
         }
+
+        // Each host keeps a key ring of its own on disk, as on its own machine (by default every host in this process
+        // would share the user's ~/.aspnet folder): only a ring the host shares on purpose (State:Provider Redis) is shared.
+        builder.ConfigureTestServices(services => services.Configure<KeyManagementOptions>(o =>
+        {
+            if (o.XmlRepository is null or FileSystemXmlRepository)
+            {
+                o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(AnalyticsFolder, "keys")), NullLoggerFactory.Instance);
+            }
+        }));
     }
 }
