@@ -59,7 +59,8 @@ internal sealed class HostProcess : IAsyncDisposable
         // Settings from the caller's shell must not change what is measured (an app id would make /api/messages refuse us).
         foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("BotFramework__", StringComparison.OrdinalIgnoreCase)
             || k.StartsWith("DirectLine__", StringComparison.OrdinalIgnoreCase) || k.StartsWith("Knowledge__", StringComparison.OrdinalIgnoreCase)
-            || k.StartsWith("Generation__", StringComparison.OrdinalIgnoreCase) || k.StartsWith("Analytics__", StringComparison.OrdinalIgnoreCase)).ToList())
+            || k.StartsWith("Generation__", StringComparison.OrdinalIgnoreCase) || k.StartsWith("Analytics__", StringComparison.OrdinalIgnoreCase)
+            || k.StartsWith("RateLimits__", StringComparison.OrdinalIgnoreCase)).ToList())
         {
             start.Environment.Remove(key);
         }
@@ -69,6 +70,11 @@ internal sealed class HostProcess : IAsyncDisposable
         // A throw-away analytics database (removed on dispose), so a run never writes into the repository's data folder.
         var analyticsFolder = Path.Combine(Path.GetTempPath(), "painbot-bench-analytics-" + Guid.NewGuid().ToString("N"));
         start.Environment["Analytics__ConnectionString"] = "Data Source=" + Path.Combine(analyticsFolder, "analytics.db");
+
+        // All load comes from one loopback address and each scripted conversation posts far faster than a person:
+        // the per-client and per-conversation rate limits would measure themselves, not the host.
+        start.Environment["RateLimits__ClientPermitsPerMinute"] = "1000000";
+        start.Environment["RateLimits__ConversationActivitiesPerMinute"] = "100000";
         foreach (var (key, value) in settings)
         {
             start.Environment[key] = value;
