@@ -24,7 +24,7 @@ internal static class FailoverRun
           --turn-timeout 10        seconds before a request counts as an error
         """;
 
-    private const string Secret = "painbot-loadbench-fixed-direct-line-secret-0001";
+    private const string Secret = BenchHost.Secret;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -50,24 +50,16 @@ internal static class FailoverRun
         var think = TimeSpan.FromMilliseconds(Number("--think-ms", 1000));
         var timeout = TimeSpan.FromSeconds(Number("--turn-timeout", 10));
 
-        var root = RepoRoot();
+        var root = BenchHost.RepoRoot();
         var hostDll = Path.Combine(root, "src", "PainBot.Web", "bin", "Release", "net10.0", "PainBot.Web.dll");
         var scripts = ConversationScript.Load(Path.Combine(AppContext.BaseDirectory, "conversations.json"));
-        var settings = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["Knowledge__Path"] = Path.Combine(root, "knowledge"),
-            ["Knowledge__EmbeddingCachePath"] = Path.Combine(root, "data", "cache"),
-            ["Knowledge__WatchForChanges"] = "false",
-            ["Knowledge__QueryEmbeddingCacheSize"] = "0",
-            ["DirectLine__Secret"] = Secret,
-            ["DirectLine__MaxConversations"] = "1000000",
+        var settings = BenchHost.Settings(root);
 
-            // Every acknowledged activity is looked for at the end, so none may be trimmed.
-            ["DirectLine__MaxActivitiesPerConversation"] = "100000",
-            ["State__Provider"] = "Redis",
-            ["State__Redis"] = redis,
-            ["State__RedisKeyPrefix"] = "loadbench:" + Guid.NewGuid().ToString("N")[..8] + ":",
-        };
+        // Every acknowledged activity is looked for at the end, so none may be trimmed.
+        settings["DirectLine__MaxActivitiesPerConversation"] = "100000";
+        settings["State__Provider"] = "Redis";
+        settings["State__Redis"] = redis;
+        settings["State__RedisKeyPrefix"] = "loadbench:" + Guid.NewGuid().ToString("N")[..8] + ":";
 
         Console.Error.WriteLine($"machine: {Environment.ProcessorCount} cores; starting two hosts on Redis {redis}");
         var starting = await Task.WhenAll(
@@ -285,18 +277,5 @@ internal static class FailoverRun
         {
             return 0;
         }
-    }
-
-    private static string RepoRoot()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-        {
-            if (File.Exists(Path.Combine(d.FullName, "PainBot.sln")))
-            {
-                return d.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("PainBot.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -25,8 +25,8 @@ catch (ArgumentException e)
     return 2;
 }
 
-const string Secret = "painbot-loadbench-fixed-direct-line-secret-0001";
-var root = RepoRoot();
+const string Secret = BenchHost.Secret;
+var root = BenchHost.RepoRoot();
 var hostDll = options.HostDll ?? Path.Combine(root, "src", "PainBot.Web", "bin", "Release", "net10.0", "PainBot.Web.dll");
 if (!File.Exists(hostDll))
 {
@@ -42,19 +42,7 @@ Console.CancelKeyPress += (_, e) =>
     stop.Cancel();
 };
 
-// The host's own configuration keys; only the limits that a benchmark would otherwise hit are changed.
-var settings = new Dictionary<string, string>(StringComparer.Ordinal)
-{
-    ["Knowledge__Path"] = Path.Combine(root, "knowledge"),
-    ["Knowledge__EmbeddingCachePath"] = Path.Combine(root, "data", "cache"),
-    ["Knowledge__WatchForChanges"] = "false",
-
-    // The scripts repeat their questions; without this every turn after the first round would skip embedding the
-    // question (the host caches question vectors by exact text), which real, varied traffic mostly would not.
-    ["Knowledge__QueryEmbeddingCacheSize"] = "0",
-    ["DirectLine__Secret"] = Secret,
-    ["DirectLine__MaxConversations"] = "1000000",
-};
+var settings = BenchHost.Settings(root);
 foreach (var (key, value) in options.HostSettings)
 {
     settings[key] = value;
@@ -115,16 +103,3 @@ foreach (var r in results.Where(r => r.Concurrency == 32 && r.Target != "healthz
 }
 
 return errors == 0 ? 0 : 1;
-
-static string RepoRoot()
-{
-    for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-    {
-        if (File.Exists(Path.Combine(d.FullName, "PainBot.sln")))
-        {
-            return d.FullName;
-        }
-    }
-
-    throw new DirectoryNotFoundException("PainBot.sln not found above " + AppContext.BaseDirectory);
-}

@@ -1,6 +1,10 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace PainBot.Tests.Shared;
 
@@ -16,6 +20,14 @@ public abstract class PainBotWebFactory : WebApplicationFactory<Program>
 
     /// <summary>The throw-away database's connection string.</summary>
     public string AnalyticsConnectionString => "Data Source=" + Path.Combine(AnalyticsFolder, "analytics.db");
+
+    /// <summary>Starts the host (on Kestrel when the factory called <c>UseKestrel</c>) and returns a client for its real address.</summary>
+    protected HttpClient StartOnRealAddress()
+    {
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        return new HttpClient { BaseAddress = new Uri(address.TrimEnd('/') + "/") };
+    }
 
     /// <inheritdoc/>
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -42,12 +42,7 @@ public sealed class StaffApp : PainBotWebFactory
     public FakeAnalyticsStore Store { get; } = new();
 
     /// <summary>Starts the Kestrel host and returns a client for its real address.</summary>
-    public HttpClient StartKestrel()
-    {
-        StartServer();
-        var address = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new HttpClient { BaseAddress = new Uri(address.TrimEnd('/') + "/") };
-    }
+    public HttpClient StartKestrel() => StartOnRealAddress();
 
     /// <summary>An in-memory client that neither follows redirects nor keeps cookies, so tests see both.</summary>
     public HttpClient Browser(bool https = true) => CreateClient(new WebApplicationFactoryClientOptions

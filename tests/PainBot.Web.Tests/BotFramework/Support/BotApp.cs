@@ -32,12 +32,7 @@ public sealed class BotApp : PainBotWebFactory
     public CapturingLoggerProvider Logs { get; } = new();
 
     /// <summary>Starts the host and returns a client for its real address.</summary>
-    public HttpClient Start()
-    {
-        StartServer();
-        var address = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new HttpClient { BaseAddress = new Uri(address.TrimEnd('/') + "/") };
-    }
+    public HttpClient Start() => StartOnRealAddress();
 
     /// <summary>Waits until every turn the host acknowledged has been run and its replies sent (or a minute has passed).</summary>
     public async Task TurnsFinishedAsync()
